@@ -1,0 +1,86 @@
+using Integration.Activities.Alerts;
+using Integration.Activities.ApiCalls;
+using Integration.Activities.Configuration;
+using Integration.Activities.Connectors.HubSpot;
+using Integration.Activities.Connectors.QuickBooks;
+using Integration.Activities.CrossReferences;
+using Integration.Activities.DeadLetters;
+using Integration.Activities.Dispatch;
+using Integration.Activities.Health;
+using Integration.Activities.Queueing;
+using Integration.Activities.Storage;
+using Integration.Activities.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Activities.Composition;
+
+/// <summary>The one composition of the product's services; both hosts call AddIntegration and add only their bindings.</summary>
+public static class IntegrationServiceCollectionExtensions
+{
+    public static IServiceCollection AddIntegration(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        services.AddOptions<HubSpotOptions>().Bind(configuration.GetSection(HubSpotOptions.Section)).ValidateOnStart();
+        services.AddOptions<QuickBooksOptions>().Bind(configuration.GetSection(QuickBooksOptions.Section)).ValidateOnStart();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
+        services.AddOptions<ConnectorResilienceOptions>().Bind(configuration.GetSection(ConnectorResilienceOptions.Section));
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<IValidateOptions<HubSpotOptions>, ConnectorOptionsValidator>();
+        services.AddSingleton<IValidateOptions<QuickBooksOptions>, ConnectorOptionsValidator>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new StorageClients(configuration));
+        services.AddHostedService<StorageBootstrapper>();
+        services.AddSingleton<EventQueue>();
+        services.AddSingleton<ReceivedEventStore>();
+        services.AddSingleton<DeadLetterStore>();
+        services.AddSingleton<CrossReferenceStore>();
+        services.AddSingleton<ApiCallLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApiCallLog>());
+
+        services.AddSingleton<WebhookIngressHandler>();
+        services.AddSingleton<EventDispatcher>();
+        services.AddSingleton<PoisonEventHandler>();
+        services.AddSingleton<HealthHandler>();
+
+        services.AddConnector<HubSpotCrmClient>(HubSpotCrmClient.SystemName, configuration);
+        services.AddConnector<QuickBooksClient>(QuickBooksClient.SystemName, configuration);
+        services.AddConnector<AlertPublisher>("alerts", configuration);
+
+        foreach (Type activity in IntegrationTasks.Activities)
+        {
+            services.AddTransient(activity);
+        }
+
+        return services;
+    }
+
+    /// <summary>A typed client with the resilience pipeline outside and the call log inside, so every attempt is logged.</summary>
+    private static void AddConnector<TClient>(this IServiceCollection services, string system, IConfiguration configuration)
+        where TClient : class
+    {
+        ConnectorResilienceOptions r = configuration.GetSection(ConnectorResilienceOptions.Section).Get<ConnectorResilienceOptions>() ?? new();
+        IHttpClientBuilder client = services.AddHttpClient<TClient>();
+        client.AddStandardResilienceHandler(o =>
+        {
+            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(r.AttemptTimeoutSeconds);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(r.TotalTimeoutSeconds);
+            o.Retry.MaxRetryAttempts = r.MaxRetryAttempts;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(r.RetryBaseDelayMilliseconds);
+            o.Retry.UseJitter = true;
+            o.Retry.ShouldRetryAfterHeader = true;
+            o.CircuitBreaker.FailureRatio = r.CircuitBreakerFailureRatio;
+            o.CircuitBreaker.MinimumThroughput = r.CircuitBreakerMinimumThroughput;
+            o.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(r.CircuitBreakerBreakSeconds);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, r.AttemptTimeoutSeconds * 2));
+        });
+        client.AddHttpMessageHandler(sp => new ApiCallLogHandler(sp.GetRequiredService<ApiCallLog>(), sp.GetRequiredService<TimeProvider>(), system));
+    }
+}

@@ -1,0 +1,41 @@
+using Integration.Activities.Common;
+using Integration.Activities.DealToInvoice;
+using Integration.Orchestrations.DealToInvoice;
+using Microsoft.DurableTask;
+
+namespace Integration.Activities.Composition;
+
+/// <summary>
+/// Every orchestrator and activity the product runs. The standalone host registers exactly these;
+/// the Functions app has one trigger adapter per entry, and a test compares the two.
+/// </summary>
+public static class IntegrationTasks
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } =
+    [
+        typeof(DealToInvoiceOrchestrator),
+    ];
+
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(FetchCrmDealActivity),
+        typeof(EnsureErpCustomerActivity),
+        typeof(CreateErpInvoiceActivity),
+        typeof(PatchCrmDealActivity),
+        typeof(RecordDeadLetterActivity),
+    ];
+
+    public static void Register(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        foreach (Type orchestrator in Orchestrators)
+        {
+            registry.AddOrchestrator(orchestrator);
+        }
+
+        foreach (Type activity in Activities)
+        {
+            registry.AddActivity(activity);
+        }
+    }
+}

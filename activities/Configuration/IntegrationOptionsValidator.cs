@@ -1,0 +1,86 @@
+using Integration.Activities.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Activities.Configuration;
+
+/// <summary>Start-up validation: a misconfigured source or connector stops the host with a message naming the setting.</summary>
+public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.MaxBodyBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            failures.Add($"{WebhookOptions.Section}:MaxBodyBytes must be between 1024 and 16777216.");
+        }
+
+        if (options.TimestampToleranceSeconds is < 1 or > 3600)
+        {
+            failures.Add($"{WebhookOptions.Section}:TimestampToleranceSeconds must be between 1 and 3600.");
+        }
+
+        if (!string.IsNullOrEmpty(options.PublicBaseUrl) && !Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
+        {
+            failures.Add($"{WebhookOptions.Section}:PublicBaseUrl '{options.PublicBaseUrl}' is not an absolute URL.");
+        }
+
+        if (options.Sources.Count == 0)
+        {
+            failures.Add($"{WebhookOptions.Section}:Sources names no webhook source.");
+        }
+
+        foreach ((string source, WebhookSourceOptions s) in options.Sources)
+        {
+            string prefix = $"{WebhookOptions.Section}:Sources:{source}";
+            if (WebhookSourceKinds.Find(s.Scheme) is null)
+            {
+                failures.Add($"{prefix}:Scheme '{s.Scheme}' is not one of: {string.Join(", ", WebhookSourceKinds.Names)}.");
+            }
+
+            if (s.Secrets.Count == 0 || s.Secrets.Any(string.IsNullOrWhiteSpace))
+            {
+                failures.Add($"{prefix}:Secrets must hold at least one non-empty secret.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>Connector settings must name an absolute base URL and a token.</summary>
+public sealed class ConnectorOptionsValidator : IValidateOptions<HubSpotOptions>, IValidateOptions<QuickBooksOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HubSpotOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Check(HubSpotOptions.Section, options.BaseUrl, options.AccessToken, null);
+    }
+
+    public ValidateOptionsResult Validate(string? name, QuickBooksOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Check(QuickBooksOptions.Section, options.BaseUrl, options.AccessToken, options.RealmId);
+    }
+
+    private static ValidateOptionsResult Check(string section, string baseUrl, string token, string? realm)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
+        {
+            failures.Add($"{section}:BaseUrl '{baseUrl}' is not an absolute URL.");
+        }
+
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            failures.Add($"{section}:AccessToken is empty.");
+        }
+
+        if (realm is not null && string.IsNullOrWhiteSpace(realm))
+        {
+            failures.Add($"{section}:RealmId is empty.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

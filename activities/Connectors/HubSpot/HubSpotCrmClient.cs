@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Integration.Activities.ApiCalls;
+using Integration.Activities.Configuration;
+using Integration.Orchestrations.DealToInvoice;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Activities.Connectors.HubSpot;
+
+/// <summary>
+/// HubSpot CRM v3: a deal with its line items and company, and deal updates. Maps HubSpot's
+/// all-strings wire format to the workflow's typed records.
+/// </summary>
+public sealed class HubSpotCrmClient(HttpClient http, IOptionsMonitor<HubSpotOptions> options)
+{
+    public const string SystemName = "hubspot";
+    private const int BatchLimit = 100;
+    private const string DealProperties = "dealname,amount,dealstage,pipeline,closedate,deal_currency_code";
+    private const string CompanyProperties = "name,domain,email,account_type,city,country";
+    private static readonly string[] LineItemProperties = ["name", "quantity", "price", "amount", "hs_sku", "hs_product_id", "hs_discount_percentage", "hs_tax_code"];
+
+    public async Task<CrmDeal> GetDealAsync(string dealId, string correlationId, CancellationToken cancellationToken)
+    {
+        HubSpotObject deal = await GetAsync<HubSpotObject>(
+            $"crm/v3/objects/deals/{Uri.EscapeDataString(dealId)}?properties={DealProperties}&associations=line_items,companies",
+            correlationId, cancellationToken).ConfigureAwait(false);
+
+        // HubSpot answers with the key "line items" (a space) though the request says line_items.
+        List<string> lineItemIds = AssociationIds(deal, "line items", "line_items");
+        List<string> companyIds = AssociationIds(deal, "companies");
+
+        var lineItems = new List<CrmLineItem>(lineItemIds.Count);
+        foreach (string[] chunk in lineItemIds.Chunk(BatchLimit))
+        {
+            HubSpotBatchResult batch = await SendAsync<HubSpotBatchResult>(
+                HttpMethod.Post,
+                "crm/v3/objects/line_items/batch/read",
+                new { properties = LineItemProperties, inputs = chunk.Select(id => new { id }) },
+                correlationId,
+                cancellationToken).ConfigureAwait(false);
+            lineItems.AddRange(batch.Results.OrderBy(r => lineItemIds.IndexOf(r.Id)).Select(ToLineItem));
+        }
+
+        CrmCompany? company = null;
+        if (companyIds.Count > 0)
+        {
+            HubSpotObject c = await GetAsync<HubSpotObject>(
+                $"crm/v3/objects/companies/{Uri.EscapeDataString(companyIds[0])}?properties={CompanyProperties}",
+                correlationId, cancellationToken).ConfigureAwait(false);
+            company = new CrmCompany(c.Id, Prop(c, "name") ?? $"Company {c.Id}", Prop(c, "domain"), Prop(c, "email"));
+        }
+
+        return new CrmDeal(
+            deal.Id,
+            Prop(deal, "dealname") ?? $"Deal {deal.Id}",
+            Decimal(deal, "amount"),
+            Prop(deal, "dealstage") ?? string.Empty,
+            Prop(deal, "deal_currency_code"),
+            company,
+            lineItems);
+    }
+
+    public async Task PatchDealAsync(string dealId, IReadOnlyDictionary<string, string> properties, string correlationId, CancellationToken cancellationToken) =>
+        await SendAsync<HubSpotObject>(
+            HttpMethod.Patch, $"crm/v3/objects/deals/{Uri.EscapeDataString(dealId)}", new { properties }, correlationId, cancellationToken)
+            .ConfigureAwait(false);
+
+    private Task<T> GetAsync<T>(string path, string correlationId, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Get, path, null, correlationId, cancellationToken);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string correlationId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(BaseUri(), path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.CurrentValue.AccessToken);
+        request.Options.Set(ApiCallLogHandler.CorrelationIdKey, correlationId);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await ConnectorResponses.EnsureSuccessAsync(response, SystemName, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<T>(cancellationToken).ConfigureAwait(false)
+            ?? throw new HttpRequestException($"{SystemName} answered {path} with an empty body.");
+    }
+
+    private Uri BaseUri() => new(options.CurrentValue.BaseUrl.TrimEnd('/') + "/");
+
+    private static List<string> AssociationIds(HubSpotObject o, params string[] keys)
+    {
+        foreach (string key in keys)
+        {
+            if (o.Associations is not null && o.Associations.TryGetValue(key, out HubSpotAssociationList? list))
+            {
+                return list.Results.Select(r => r.Id).Distinct().ToList();
+            }
+        }
+
+        return [];
+    }
+
+    private static CrmLineItem ToLineItem(HubSpotObject li)
+    {
+        decimal quantity = Decimal(li, "quantity");
+        decimal price = Decimal(li, "price");
+        decimal amount = Prop(li, "amount") is null ? quantity * price : Decimal(li, "amount");
+        return new CrmLineItem(li.Id, Prop(li, "name") ?? li.Id, Prop(li, "hs_sku"), quantity, price, amount);
+    }
+
+    private static string? Prop(HubSpotObject o, string name) =>
+        o.Properties.TryGetValue(name, out string? v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+
+    private static decimal Decimal(HubSpotObject o, string name)
+    {
+        string? text = Prop(o, name);
+        if (text is null)
+        {
+            return 0m;
+        }
+
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal d)
+            ? d
+            : throw new Orchestrations.Common.PermanentActivityFailureException($"{SystemName} object {o.Id} has a non-numeric '{name}': {text}");
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Integration.Activities.ApiCalls;
+using Integration.Activities.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Activities.Connectors.QuickBooks;
+
+/// <summary>
+/// QuickBooks Online Accounting v3: customers and invoices. Every create carries a "requestid"
+/// derived from the business key, so QBO answers a repeat with the original result instead of
+/// creating a second record.
+/// </summary>
+public sealed class QuickBooksClient(HttpClient http, IOptionsMonitor<QuickBooksOptions> options)
+{
+    public const string SystemName = "quickbooks";
+
+    /// <summary>QBO's limit on requestid length.</summary>
+    public const int MaxRequestIdLength = 50;
+
+    /// <summary>QBO's "Duplicate Name Exists" validation fault.</summary>
+    public const string DuplicateNameCode = "6240";
+
+    public async Task<QboCustomer?> FindCustomerByDisplayNameAsync(string displayName, string correlationId, CancellationToken cancellationToken)
+    {
+        string query = $"SELECT * FROM Customer WHERE DisplayName = '{Escape(displayName)}' MAXRESULTS 2";
+        QboQueryResponse result = await SendAsync<QboQueryResponse>(
+            HttpMethod.Get, $"query?query={Uri.EscapeDataString(query)}", null, null, correlationId, cancellationToken).ConfigureAwait(false);
+        return result.QueryResponse.Customer?.FirstOrDefault();
+    }
+
+    /// <summary>Creates a customer; when the display name is taken, returns null so the caller can match by name.</summary>
+    public async Task<QboCustomer?> CreateCustomerAsync(QboCustomer customer, string requestId, string correlationId, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(HttpMethod.Post, "customer", customer, requestId, correlationId, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.BadRequest &&
+            (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Contains($"\"{DuplicateNameCode}\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return (await ReadAsync<QboCustomerResponse>(response, "customer", cancellationToken).ConfigureAwait(false)).Customer;
+    }
+
+    public async Task<QboInvoice> CreateInvoiceAsync(QboInvoice invoice, string requestId, string correlationId, CancellationToken cancellationToken)
+    {
+        QboInvoiceResponse created = await SendAsync<QboInvoiceResponse>(
+            HttpMethod.Post, "invoice", invoice, requestId, correlationId, cancellationToken).ConfigureAwait(false);
+        return created.Invoice;
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string relative, object? body, string? requestId, string correlationId, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(method, relative, body, requestId, correlationId, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, relative, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string relative, CancellationToken cancellationToken)
+    {
+        await ConnectorResponses.EnsureSuccessAsync(response, SystemName, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<T>(QboJson.Options, cancellationToken).ConfigureAwait(false)
+            ?? throw new HttpRequestException($"{SystemName} answered {relative} with an empty body.", null, HttpStatusCode.BadGateway);
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string relative, object? body, string? requestId, string correlationId, CancellationToken cancellationToken)
+    {
+        QuickBooksOptions o = options.CurrentValue;
+        if (requestId is { Length: > MaxRequestIdLength })
+        {
+            throw new ArgumentException($"A QBO requestid is at most {MaxRequestIdLength} characters: '{requestId}'.", nameof(requestId));
+        }
+
+        string separator = relative.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        string query = $"{separator}minorversion={o.MinorVersion.ToString(CultureInfo.InvariantCulture)}" +
+            (requestId is null ? string.Empty : $"&requestid={Uri.EscapeDataString(requestId)}");
+        var uri = new Uri($"{o.BaseUrl.TrimEnd('/')}/v3/company/{Uri.EscapeDataString(o.RealmId)}/{relative}{query}");
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", o.AccessToken);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(ApiCallLogHandler.CorrelationIdKey, correlationId);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: QboJson.Options);
+        }
+
+        return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>QBO query literals escape a single quote with a backslash.</summary>
+    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+}
+
+/// <summary>QBO JSON: omit nulls on write (QBO rejects explicit nulls on some fields).</summary>
+internal static class QboJson
+{
+    public static System.Text.Json.JsonSerializerOptions Options { get; } = new()
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+}

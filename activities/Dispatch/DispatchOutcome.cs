@@ -1,0 +1,10 @@
+namespace Integration.Activities.Dispatch;
+
+/// <summary>What the dispatcher did with one event, for logs and tests.</summary>
+public sealed record DispatchOutcome(string EventId, string Action, string? InstanceId, string Detail)
+{
+    public const string Started = "started";
+    public const string Duplicate = "duplicate";
+    public const string Raised = "raised";
+    public const string Ignored = "ignored";
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Integration.Activities.Alerts;
+using Integration.Activities.DeadLetters;
+using Integration.Activities.Queueing;
+using Integration.Orchestrations.Common;
+using Integration.Orchestrations.Routing;
+
+namespace Integration.Activities.Dispatch;
+
+/// <summary>
+/// A message that failed dispatch too often lands on "integration-events-poison": record a dead letter
+/// holding the whole message (so it can be replayed) and alert. Unparseable messages are kept too.
+/// </summary>
+public sealed class PoisonEventHandler(DeadLetterStore deadLetters, AlertPublisher alerts, TimeProvider time)
+{
+    public async Task<DeadLetter> HandleAsync(string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        EventEnvelope? envelope = null;
+        try
+        {
+            envelope = EnvelopeJson.Parse(message);
+        }
+        catch (JsonException)
+        {
+            // Kept below under a reference derived from the content.
+        }
+
+        string reference = envelope?.Id ?? $"unparseable-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message)))[..16]}";
+        string correlationId = envelope?.CorrelationId ?? "none";
+        string reason = envelope is null
+            ? "The queue message is not an event envelope."
+            : $"Dispatching {envelope.Type} for {envelope.Subject} kept failing; the message was moved to the poison queue.";
+        DeadLetter letter = await deadLetters.RecordAsync(new DeadLetterInput("event", reference, correlationId, reason, message), cancellationToken).ConfigureAwait(false);
+        await alerts.PublishAsync(new Alert("error", "Event dead-lettered", reason, reference, correlationId, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return letter;
+    }
+}

@@ -1,0 +1,133 @@
+using Integration.Activities.Configuration;
+using Integration.Activities.Http;
+using Integration.Activities.Queueing;
+using Integration.Activities.Webhooks.Signatures;
+using Integration.Orchestrations.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Activities.Webhooks;
+
+/// <summary>
+/// POST /api/v1/webhooks/{source}: size limit, signature over the raw bytes, normalise, queue, 202.
+/// Nothing downstream is called inline; both hosts bind their route to this one handler.
+/// </summary>
+public sealed partial class WebhookIngressHandler(
+    IOptionsMonitor<WebhookOptions> options,
+    EventQueue queue,
+    ReceivedEventStore received,
+    TimeProvider time,
+    ILogger<WebhookIngressHandler> log)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string correlationId = CorrelationIds.FromRequest(request);
+        WebhookOptions settings = options.CurrentValue;
+
+        if (!settings.Sources.TryGetValue(source ?? string.Empty, out WebhookSourceOptions? sourceOptions) ||
+            WebhookSourceKinds.Find(sourceOptions.Scheme) is not { } kind)
+        {
+            return Problems.Create(StatusCodes.Status404NotFound, "unknown-source", "Unknown webhook source",
+                $"No webhook source named '{source}' is configured.", correlationId);
+        }
+
+        byte[]? body = await ReadBodyAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "Payload too large",
+                $"The body exceeds the limit of {settings.MaxBodyBytes} bytes.", correlationId);
+        }
+
+        WebhookRequest webhook = new(request.Method, PublicUrl(request, settings.PublicBaseUrl), HeadersOf(request), body);
+        DateTimeOffset now = time.GetUtcNow();
+        SignatureVerification verification = kind.Signature.Verify(
+            webhook, sourceOptions.Secrets, now, TimeSpan.FromSeconds(settings.TimestampToleranceSeconds));
+        if (!verification.IsValid)
+        {
+            LogRejected(source!, verification.Failure, correlationId);
+            return Problems.Create(StatusCodes.Status401Unauthorized, "signature-invalid", "Signature verification failed",
+                verification.Failure ?? "The signature does not match.", correlationId);
+        }
+
+        IReadOnlyList<EventEnvelope> envelopes;
+        try
+        {
+            envelopes = kind.Normaliser.Normalise(source!, webhook, correlationId, now);
+        }
+        catch (WebhookPayloadException ex)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, "payload-invalid", "Invalid webhook payload", ex.Message, correlationId);
+        }
+
+        var accepted = new List<object>(envelopes.Count);
+        var seenInRequest = new HashSet<string>(StringComparer.Ordinal);
+        foreach (EventEnvelope envelope in envelopes)
+        {
+            bool duplicate = !seenInRequest.Add(envelope.Id) ||
+                await received.WasReceivedAsync(envelope, cancellationToken).ConfigureAwait(false);
+            if (!duplicate)
+            {
+                await queue.EnqueueAsync(envelope, cancellationToken).ConfigureAwait(false);
+                await received.RecordAsync(envelope, cancellationToken).ConfigureAwait(false);
+            }
+
+            accepted.Add(new { eventId = envelope.Id, type = envelope.Type, subject = envelope.Subject, duplicate });
+        }
+
+        LogAccepted(source!, envelopes.Count, correlationId);
+        return Results.Json(new { eventId = envelopes[0].Id, correlationId, events = accepted }, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is long n ? (int)n : 4096);
+        byte[] chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The URL as the sender called it: the configured public base, else the request's own.</summary>
+    private static Uri PublicUrl(HttpRequest request, string? publicBaseUrl)
+    {
+        string pathAndQuery = request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
+        string origin = string.IsNullOrEmpty(publicBaseUrl)
+            ? $"{request.Scheme}://{request.Host.ToUriComponent()}"
+            : publicBaseUrl.TrimEnd('/');
+        return new Uri(origin + pathAndQuery);
+    }
+
+    private static Dictionary<string, string> HeadersOf(HttpRequest request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in request.Headers)
+        {
+            headers[header.Key] = header.Value.ToString();
+        }
+
+        return headers;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected webhook from {Source}: {Failure} ({CorrelationId})")]
+    private partial void LogRejected(string source, string? failure, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {Count} event(s) from {Source} ({CorrelationId})")]
+    private partial void LogAccepted(string source, int count, string correlationId);
+}

@@ -1,0 +1,14 @@
+namespace Integration.Orchestrations.Common;
+
+/// <summary>
+/// Activity names as orchestrators call them. Activities live in another assembly that orchestrations
+/// may not reference, so the names are constants here and a test checks each one is registered.
+/// </summary>
+public static class ActivityNames
+{
+    public const string FetchCrmDeal = "FetchCrmDealActivity";
+    public const string EnsureErpCustomer = "EnsureErpCustomerActivity";
+    public const string CreateErpInvoice = "CreateErpInvoiceActivity";
+    public const string PatchCrmDeal = "PatchCrmDealActivity";
+    public const string RecordDeadLetter = "RecordDeadLetterActivity";
+}

@@ -1,0 +1,9 @@
+namespace Integration.Orchestrations.Common;
+
+/// <summary>
+/// The custom status every workflow publishes, so support staff see where it is without reading history.
+/// </summary>
+/// <param name="Step">A short machine-readable step name, e.g. "creating-invoice".</param>
+/// <param name="Detail">A human sentence about the step, e.g. "waiting until 2026-11-30T09:00 Europe/London".</param>
+/// <param name="UpdatedAt">Orchestration time (replay-safe) of the change.</param>
+public sealed record WorkflowStatus(string Step, string? Detail, DateTime UpdatedAt);
