@@ -1,0 +1,64 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Integration.Activities.Composition;
+using Integration.Activities.Storage;
+using Integration.DevHost.Hosting;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
+
+namespace Integration.DevHost.Engine;
+
+/// <summary>
+/// The Durable Task engine without Functions: the Azure Storage backend (the same tables, queues and
+/// blobs Durable Functions uses) served over gRPC by TaskHubGrpcServer on a loopback port, with the
+/// standard DurableTaskWorker and DurableTaskClient connected to it.
+/// </summary>
+public static class DurableEngine
+{
+    public static IServiceCollection AddDurableEngine(
+        this IServiceCollection services, IConfiguration configuration, DurableTaskSettings hub, int grpcPort)
+    {
+        string? connectionString = configuration[StorageClients.SettingName];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"The standalone host needs '{StorageClients.SettingName}' as a connection string (Azurite: UseDevelopmentStorage=true).");
+        }
+
+        int concurrency = configuration.GetValue("Engine:MaxConcurrentWorkItems", 100);
+        services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            TaskHubName = hub.HubName,
+            PartitionCount = hub.PartitionCount,
+            MaxQueuePollingInterval = hub.MaxQueuePollingInterval,
+            UseTablePartitionManagement = hub.UseTablePartitionManagement,
+            MaxConcurrentTaskOrchestrationWorkItems = concurrency,
+            MaxConcurrentTaskActivityWorkItems = concurrency,
+            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+        }));
+        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+
+        // Registered before the gRPC server's ApplicationStarted hook starts dispatching.
+        services.AddHostedService<TaskHubBootstrapper>();
+        services.AddGrpc();
+        services.AddSingleton<TaskHubGrpcServer>();
+
+        GrpcChannel channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        services.AddSingleton(channel);
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.UseGrpc(channel);
+            builder.AddTasks(IntegrationTasks.Register);
+            builder.Configure(o =>
+            {
+                o.Concurrency.MaximumConcurrentActivityWorkItems = concurrency;
+                o.Concurrency.MaximumConcurrentOrchestrationWorkItems = concurrency;
+            });
+        });
+        services.AddDurableTaskClient(builder => builder.UseGrpc(channel));
+        return services;
+    }
+}

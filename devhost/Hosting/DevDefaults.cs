@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Integration.DevHost.Hosting;
+
+/// <summary>
+/// Settings the standalone host uses when nothing else sets them: Azurite, the embedded sandbox and
+/// the development webhook secrets (the same ones tools/SendEvent signs with). Every value can be
+/// overridden by appsettings, environment variables (Section__Key) or command-line arguments.
+/// </summary>
+public static class DevDefaults
+{
+    public const int ApiPort = 7071;
+    public const int GrpcPort = 7072;
+    public const int SandboxPort = 7080;
+    public const string CrmSecret = "dev-hubspot-client-secret";
+    public const string AppSecret = "whsec_ZGV2LWFwcC13ZWJob29rLXNlY3JldC0zMi1ieXRlcyE=";
+
+    public static Dictionary<string, string?> For(int sandboxPort)
+    {
+        string sandbox = $"http://127.0.0.1:{sandboxPort.ToString(CultureInfo.InvariantCulture)}";
+        return new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["Webhooks:Sources:crm:Scheme"] = "hubspot-v3",
+            ["Webhooks:Sources:crm:Secrets:0"] = CrmSecret,
+            ["Webhooks:Sources:app:Scheme"] = "standard-webhooks",
+            ["Webhooks:Sources:app:Secrets:0"] = AppSecret,
+            ["Connectors:HubSpot:BaseUrl"] = $"{sandbox}/hubspot",
+            ["Connectors:HubSpot:AccessToken"] = "sandbox-hubspot-token",
+            ["Connectors:QuickBooks:BaseUrl"] = $"{sandbox}/quickbooks",
+            ["Connectors:QuickBooks:RealmId"] = "9130350000000001",
+            ["Connectors:QuickBooks:AccessToken"] = "sandbox-quickbooks-token",
+            ["Alerts:WebhookUrl"] = $"{sandbox}/alerts",
+            ["Sandbox:Embedded"] = "true",
+        };
+    }
+}

@@ -1,0 +1,3 @@
+using Integration.DevHost;
+
+await StandaloneHost.Build(args).RunAsync().ConfigureAwait(false);

@@ -1,0 +1,76 @@
+using System.Net;
+using Integration.Activities.Composition;
+using Integration.Activities.Dispatch;
+using Integration.Activities.Health;
+using Integration.Activities.Storage;
+using Integration.Activities.Webhooks;
+using Integration.DevHost.Engine;
+using Integration.DevHost.Hosting;
+using Integration.DevHost.Queues;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace Integration.DevHost;
+
+/// <summary>
+/// Standalone mode: the product's handlers, orchestrators and activities in one ASP.NET Core process
+/// with the Durable Task engine on Azure Storage (Azurite), no Functions Core Tools needed. Routes
+/// match the Functions app (/api/...), on http://127.0.0.1:7071 by default.
+/// </summary>
+public static class StandaloneHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        int apiPort = builder.Configuration.GetValue("Standalone:ApiPort", DevDefaults.ApiPort);
+        int grpcPort = builder.Configuration.GetValue("Standalone:GrpcPort", DevDefaults.GrpcPort);
+        int sandboxPort = builder.Configuration.GetValue("Sandbox:Port", DevDefaults.SandboxPort);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DevDefaults.For(sandboxPort) });
+
+        HostJsonSettings hostJson = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, apiPort, o => o.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(IPAddress.Loopback, grpcPort, o => o.Protocols = HttpProtocols.Http2);
+        });
+
+        if (builder.Configuration.GetValue("Sandbox:Embedded", true))
+        {
+            // First hosted service, so the sandbox answers before anything calls it.
+            builder.Services.AddHostedService(sp => new EmbeddedSandbox(builder.Configuration, sandboxPort));
+        }
+
+        builder.Services.AddIntegration(builder.Configuration);
+        builder.Services.AddDurableEngine(builder.Configuration, hostJson.DurableTask, grpcPort);
+        AddQueueListener(builder.Services, StorageNames.EventsQueue, hostJson.Queues,
+            sp => (message, ct) => sp.GetRequiredService<EventDispatcher>().DispatchAsync(message, sp.GetRequiredService<DurableTaskClient>(), ct));
+        AddQueueListener(builder.Services, StorageNames.EventsPoisonQueue, hostJson.Queues,
+            sp => (message, ct) => sp.GetRequiredService<PoisonEventHandler>().HandleAsync(message, ct));
+
+        WebApplication app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{grpcPort}");
+        MapApi(app, apiPort);
+        return app;
+    }
+
+    private static void MapApi(WebApplication app, int apiPort)
+    {
+        RouteGroupBuilder api = app.MapGroup("/api");
+        api.RequireHost($"*:{apiPort}");
+        api.MapPost("/v1/webhooks/{source}", (HttpRequest request, string source, WebhookIngressHandler handler, CancellationToken ct) =>
+            handler.HandleAsync(request, source, ct));
+        api.MapGet("/health", (HealthHandler handler, DurableTaskClient client, CancellationToken ct) => handler.CheckAsync(client, ct));
+    }
+
+    private static void AddQueueListener(
+        IServiceCollection services, string queue, QueueTriggerSettings settings, Func<IServiceProvider, Func<string, CancellationToken, Task>> handler) =>
+        services.AddSingleton<IHostedService>(sp => new QueueListener(
+            sp.GetRequiredService<StorageClients>().Queues, queue, handler(sp), settings, sp.GetRequiredService<ILogger<QueueListener>>()));
+}

@@ -1,0 +1,44 @@
+using Integration.Activities.Common;
+using Integration.Activities.DealToInvoice;
+using Integration.Orchestrations.Common;
+using Integration.Orchestrations.DealToInvoice;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace Integration.Functions.Workflows;
+
+/// <summary>
+/// Orchestration and activity triggers for deal-to-invoice: each binds a name to the one class-based
+/// implementation in orchestrations/ or activities/.
+/// </summary>
+public sealed class DealToInvoiceFunctions(
+    FetchCrmDealActivity fetchDeal,
+    EnsureErpCustomerActivity ensureCustomer,
+    CreateErpInvoiceActivity createInvoice,
+    PatchCrmDealActivity patchDeal,
+    RecordDeadLetterActivity recordDeadLetter)
+{
+    [Function(nameof(DealToInvoiceOrchestrator))]
+    public static Task<DealToInvoiceResult> DealToInvoice([OrchestrationTrigger] TaskOrchestrationContext context, DealToInvoiceInput input) =>
+        new DealToInvoiceOrchestrator().RunAsync(context, input);
+
+    [Function(ActivityNames.FetchCrmDeal)]
+    public Task<CrmDeal> FetchCrmDeal([ActivityTrigger] FetchCrmDealInput input, FunctionContext context) =>
+        fetchDeal.RunAsync(new FunctionsActivityContext(ActivityNames.FetchCrmDeal, context), input);
+
+    [Function(ActivityNames.EnsureErpCustomer)]
+    public Task<ErpCustomerRef> EnsureErpCustomer([ActivityTrigger] EnsureErpCustomerInput input, FunctionContext context) =>
+        ensureCustomer.RunAsync(new FunctionsActivityContext(ActivityNames.EnsureErpCustomer, context), input);
+
+    [Function(ActivityNames.CreateErpInvoice)]
+    public Task<ErpInvoiceRef> CreateErpInvoice([ActivityTrigger] CreateErpInvoiceInput input, FunctionContext context) =>
+        createInvoice.RunAsync(new FunctionsActivityContext(ActivityNames.CreateErpInvoice, context), input);
+
+    [Function(ActivityNames.PatchCrmDeal)]
+    public Task<bool> PatchCrmDeal([ActivityTrigger] PatchCrmDealInput input, FunctionContext context) =>
+        patchDeal.RunAsync(new FunctionsActivityContext(ActivityNames.PatchCrmDeal, context), input);
+
+    [Function(ActivityNames.RecordDeadLetter)]
+    public Task<bool> RecordDeadLetter([ActivityTrigger] DeadLetterInput input, FunctionContext context) =>
+        recordDeadLetter.RunAsync(new FunctionsActivityContext(ActivityNames.RecordDeadLetter, context), input);
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs Azurite from npm (pinned in package.json) if needed and starts it in the background.
+# Usage: scripts/azurite.sh start <blob-port> <data-dir|--in-memory> <pid-file>   (queue = blob+1, table = blob+2)
+#        scripts/azurite.sh stop <pid-file>
+#        scripts/azurite.sh install
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+azurite="$root/node_modules/.bin/azurite"
+
+install() {
+  if [ ! -x "$azurite" ]; then
+    echo "Installing Azurite (npm ci)..." >&2
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
+
+wait_for_port() {
+  local port=$1
+  for _ in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "Azurite did not open port $port" >&2
+  return 1
+}
+
+case "${1:-}" in
+  install) install ;;
+  start)
+    blob=${2:?blob port}; data=${3:?data dir or --in-memory}; pidfile=${4:?pid file}
+    install
+    if (exec 3<>"/dev/tcp/127.0.0.1/$blob") 2>/dev/null; then
+      echo "Azurite already listening on $blob; using it." >&2
+      exit 0
+    fi
+    storage_args=(--location "$data")
+    if [ "$data" = "--in-memory" ]; then storage_args=(--inMemoryPersistence); else mkdir -p "$data"; fi
+    "$azurite" --silent --skipApiVersionCheck --loose \
+      --blobHost 127.0.0.1 --blobPort "$blob" \
+      --queueHost 127.0.0.1 --queuePort $((blob + 1)) \
+      --tableHost 127.0.0.1 --tablePort $((blob + 2)) \
+      "${storage_args[@]}" >/dev/null 2>&1 &
+    echo $! > "$pidfile"
+    wait_for_port "$blob"; wait_for_port $((blob + 1)); wait_for_port $((blob + 2))
+    ;;
+  stop)
+    pidfile=${2:?pid file}
+    if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; rm -f "$pidfile"; fi
+    ;;
+  *) echo "usage: $0 install | start <blob-port> <data-dir|--in-memory> <pid-file> | stop <pid-file>" >&2; exit 2 ;;
+esac
