@@ -48,7 +48,7 @@ public static class StandaloneHost
         }
 
         builder.Services.AddIntegration(builder.Configuration);
-        builder.Services.AddDurableEngine(builder.Configuration, hostJson.DurableTask, grpcPort);
+        builder.Services.AddDurableEngine(builder.Configuration, hostJson.DurableTask, grpcPort, IntegrationTasks.Register);
         AddQueueListener(builder.Services, StorageNames.EventsQueue, hostJson.Queues,
             sp => (message, ct) => sp.GetRequiredService<EventDispatcher>().DispatchAsync(message, sp.GetRequiredService<DurableTaskClient>(), ct));
         AddQueueListener(builder.Services, StorageNames.EventsPoisonQueue, hostJson.Queues,

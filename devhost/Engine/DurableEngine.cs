@@ -1,9 +1,9 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
-using Integration.Activities.Composition;
 using Integration.Activities.Storage;
 using Integration.DevHost.Hosting;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
@@ -17,8 +17,9 @@ namespace Integration.DevHost.Engine;
 /// </summary>
 public static class DurableEngine
 {
+    /// <param name="tasks">The orchestrators and activities the worker runs (the product's, or a benchmark's).</param>
     public static IServiceCollection AddDurableEngine(
-        this IServiceCollection services, IConfiguration configuration, DurableTaskSettings hub, int grpcPort)
+        this IServiceCollection services, IConfiguration configuration, DurableTaskSettings hub, int grpcPort, Action<DurableTaskRegistry> tasks)
     {
         string? connectionString = configuration[StorageClients.SettingName];
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -30,7 +31,7 @@ public static class DurableEngine
         services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-            TaskHubName = hub.HubName,
+            TaskHubName = configuration["Engine:TaskHubName"] is { Length: > 0 } name ? name : hub.HubName,
             PartitionCount = hub.PartitionCount,
             MaxQueuePollingInterval = hub.MaxQueuePollingInterval,
             UseTablePartitionManagement = hub.UseTablePartitionManagement,
@@ -51,7 +52,7 @@ public static class DurableEngine
         services.AddDurableTaskWorker(builder =>
         {
             builder.UseGrpc(channel);
-            builder.AddTasks(IntegrationTasks.Register);
+            builder.AddTasks(tasks);
             builder.Configure(o =>
             {
                 o.Concurrency.MaximumConcurrentActivityWorkItems = concurrency;
