@@ -1,0 +1,51 @@
+using Integration.Sandbox.Faults;
+
+namespace Integration.Sandbox;
+
+/// Start-up settings of one sandbox, read once from the "Sandbox" configuration section.
+internal sealed record SandboxOptions
+{
+    public string HubSpotAccessToken { get; init; } = "sandbox-hubspot-token";
+
+    public string QuickBooksAccessToken { get; init; } = "sandbox-quickbooks-token";
+
+    public bool GenerateDeals { get; init; } = true;
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    public IReadOnlyDictionary<SandboxSystem, FaultSettings> Faults { get; init; } =
+        SandboxSystems.All.ToDictionary(s => s, _ => new FaultSettings());
+
+    public static SandboxOptions FromConfiguration(IConfiguration? configuration)
+    {
+        var defaults = new SandboxOptions();
+        if (configuration is null)
+        {
+            return defaults;
+        }
+
+        var section = configuration.GetSection("Sandbox");
+        var faults = new Dictionary<SandboxSystem, FaultSettings>();
+        foreach (var system in SandboxSystems.All)
+        {
+            var settings = FaultSettings.FromConfiguration(section.GetSection($"Faults:{SandboxSystems.Name(system)}"));
+            var errors = settings.Validate();
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Invalid Sandbox:Faults:{SandboxSystems.Name(system)} settings: {string.Join("; ", errors)}");
+            }
+
+            faults[system] = settings;
+        }
+
+        return new SandboxOptions
+        {
+            HubSpotAccessToken = section["HubSpot:AccessToken"] ?? defaults.HubSpotAccessToken,
+            QuickBooksAccessToken = section["QuickBooks:AccessToken"] ?? defaults.QuickBooksAccessToken,
+            GenerateDeals = section.GetValue("HubSpot:GenerateDeals", defaults.GenerateDeals),
+            LogLevel = section.GetValue("LogLevel", defaults.LogLevel),
+            Faults = faults,
+        };
+    }
+}

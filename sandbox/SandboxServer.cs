@@ -1,0 +1,53 @@
+using Integration.Sandbox.Admin;
+using Integration.Sandbox.Alerts;
+using Integration.Sandbox.Faults;
+using Integration.Sandbox.HubSpot;
+using Integration.Sandbox.QuickBooks;
+
+namespace Integration.Sandbox;
+
+/// Builds the sandbox web app; the standalone host embeds it, Program.cs runs it alone.
+public static class SandboxServer
+{
+    /// <summary>Builds (does not start) a sandbox listening on <paramref name="url"/>.</summary>
+    /// <param name="url">Listen address, e.g. "http://127.0.0.1:7080"; port 0 picks a free port.</param>
+    /// <param name="configuration">Only its "Sandbox" section is read; null means defaults.</param>
+    public static WebApplication Build(string url, IConfiguration? configuration = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        var options = SandboxOptions.FromConfiguration(configuration);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(SandboxServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Ignore the embedding process's appsettings/environment (Kestrel endpoints, log levels):
+        // the sandbox is configured only through the arguments of this method.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.WebHost.UseUrls(url);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RequestCounters>();
+        builder.Services.AddSingleton<FaultRegistry>();
+        builder.Services.AddSingleton<HubSpotStore>();
+        builder.Services.AddSingleton<QuickBooksStore>();
+        builder.Services.AddSingleton<AlertStore>();
+
+        var app = builder.Build();
+        app.UseMiddleware<FaultInjectionMiddleware>();
+        HubSpotEndpoints.Map(app);
+        QuickBooksEndpoints.Map(app);
+        AlertEndpoints.Map(app);
+        AdminEndpoints.Map(app);
+        return app;
+    }
+}
