@@ -1,0 +1,325 @@
+metadata name = 'Integration workflow orchestrator'
+metadata description = 'Deploys the durable integration-workflow orchestrator: Flex Consumption function app (.NET 10 isolated), identity-based storage (task hub, queues, tables), Key Vault for secrets, Application Insights + Log Analytics, and an optional poison-queue alert. See docs/deploy.md.'
+
+targetScope = 'resourceGroup'
+
+import { builtInRoleIds, queueNames, secretNames } from 'modules/shared.bicep'
+
+// ---------------------------------------------------------------------------------------------
+// Naming and placement
+// ---------------------------------------------------------------------------------------------
+
+@description('Required. Short workload prefix used in every resource name (2-8 lowercase letters or digits, e.g. "intg").')
+@minLength(2)
+@maxLength(8)
+param namePrefix string
+
+@description('Required. Deployment environment; part of every resource name.')
+@allowed([
+  'dev'
+  'test'
+  'prod'
+])
+param environmentName string
+
+@description('Optional. Azure region for all resources. Must offer the Flex Consumption plan.')
+param location string = resourceGroup().location
+
+@description('Optional. Extra tags applied to every resource.')
+param tags object = {}
+
+// ---------------------------------------------------------------------------------------------
+// Storage
+// ---------------------------------------------------------------------------------------------
+
+@description('Optional. Storage redundancy for the AzureWebJobsStorage account.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+  'Standard_RAGRS'
+  'Standard_RAGZRS'
+])
+param storageSkuName string = 'Standard_LRS'
+
+// ---------------------------------------------------------------------------------------------
+// Function app
+// ---------------------------------------------------------------------------------------------
+
+@description('Optional. Memory per Flex Consumption instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Optional. Maximum number of Flex Consumption instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Optional. Public https base URL of the app as webhook senders see it (custom domain or front end), no trailing slash. Empty uses https://<function app default hostname>.')
+param publicBaseUrl string = ''
+
+@description('Optional. HubSpot API base URL.')
+param hubSpotBaseUrl string = 'https://api.hubapi.com'
+
+@description('Optional. QuickBooks Online API base URL (production by default; use the sandbox URL for dev).')
+param quickBooksBaseUrl string = 'https://quickbooks.api.intuit.com'
+
+@description('Optional. QuickBooks company (realm) ID. Not a secret.')
+param quickBooksRealmId string = ''
+
+// ---------------------------------------------------------------------------------------------
+// Key Vault
+// ---------------------------------------------------------------------------------------------
+
+@description('Optional. Enable Key Vault purge protection (recommended for prod; irreversible once on).')
+param keyVaultEnablePurgeProtection bool = true
+
+@description('Optional. Days a deleted vault or secret stays recoverable.')
+@minValue(7)
+@maxValue(90)
+param keyVaultSoftDeleteRetentionInDays int = 90
+
+@description('Optional. Object IDs of users or groups that may write secrets (Key Vault Secrets Officer), e.g. the operators who rotate tokens.')
+param keyVaultSecretsOfficerPrincipalIds string[] = []
+
+// Secret values: optional, never in parameter files, never in outputs. A secret is written only
+// when its value is supplied; otherwise put it into Key Vault afterwards (docs/deploy.md).
+
+@description('Optional. HubSpot webhook signing secret (client secret of the HubSpot app) for source "crm".')
+@secure()
+param crmWebhookSecret string = ''
+
+@description('Optional. Standard Webhooks signing secret ("whsec_...") for source "app".')
+@secure()
+param appWebhookSecret string = ''
+
+@description('Optional. HubSpot private-app access token.')
+@secure()
+param hubSpotAccessToken string = ''
+
+@description('Optional. QuickBooks Online OAuth access token.')
+@secure()
+param quickBooksAccessToken string = ''
+
+@description('Optional. Alert webhook URL (may embed a token).')
+@secure()
+param alertsWebhookUrl string = ''
+
+@description('Optional. API key for the operations endpoints.')
+@secure()
+param operationsApiKey string = ''
+
+// ---------------------------------------------------------------------------------------------
+// Monitoring and alerting
+// ---------------------------------------------------------------------------------------------
+
+@description('Optional. Log Analytics data retention in days.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+@description('Optional. Create a log search alert that fires when messages are moved to the poison queue.')
+param enablePoisonQueueAlert bool = false
+
+@description('Optional. E-mail addresses notified by the poison-queue alert.')
+param alertEmailAddresses string[] = []
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+var prefix = toLower(namePrefix)
+var token = uniqueString(resourceGroup().id, prefix, environmentName)
+var baseName = '${prefix}-${environmentName}'
+
+var names = {
+  identity: 'id-${baseName}-${token}'
+  storage: take('st${replace(prefix, '-', '')}${environmentName}${token}', 24)
+  logAnalytics: 'log-${baseName}-${token}'
+  appInsights: 'appi-${baseName}-${token}'
+  keyVault: take('kv-${baseName}-${token}', 24)
+  plan: 'asp-${baseName}-${token}'
+  functionApp: 'func-${baseName}-${token}'
+  poisonAlert: 'alert-${baseName}-poison-queue'
+}
+
+var allTags = union(tags, {
+  workload: 'integration-orchestrator'
+  environment: environmentName
+})
+
+var deploymentContainerName = 'app-package'
+
+var tableNames = [
+  'DeadLetters'
+  'ApiCallLog'
+  'CrossReferences'
+  'ReceivedEvents'
+]
+
+// ---------------------------------------------------------------------------------------------
+// Modules
+// ---------------------------------------------------------------------------------------------
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: names.identity
+    location: location
+    tags: allTags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: allTags
+    skuName: storageSkuName
+    deploymentContainerName: deploymentContainerName
+    queueNames: [
+      queueNames.events
+      queueNames.eventsPoison
+    ]
+    tableNames: tableNames
+    roleAssignments: [
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: builtInRoleIds.storageBlobDataOwner
+        principalType: 'ServicePrincipal'
+        description: 'Function app: host state, Durable task hub blobs, deployment package.'
+      }
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: builtInRoleIds.storageQueueDataContributor
+        principalType: 'ServicePrincipal'
+        description: 'Function app: integration queues and Durable task hub queues.'
+      }
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: builtInRoleIds.storageTableDataContributor
+        principalType: 'ServicePrincipal'
+        description: 'Function app: app tables and Durable task hub history/instances tables.'
+      }
+    ]
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    logAnalyticsName: names.logAnalytics
+    appInsightsName: names.appInsights
+    location: location
+    tags: allTags
+    retentionInDays: logRetentionInDays
+    roleAssignments: [
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: builtInRoleIds.monitoringMetricsPublisher
+        principalType: 'ServicePrincipal'
+        description: 'Function app: Entra ID authenticated telemetry ingestion.'
+      }
+    ]
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: names.keyVault
+    location: location
+    tags: allTags
+    enablePurgeProtection: keyVaultEnablePurgeProtection
+    softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    secretValues: {
+      '${secretNames.crmWebhookSecret}': crmWebhookSecret
+      '${secretNames.appWebhookSecret}': appWebhookSecret
+      '${secretNames.hubSpotAccessToken}': hubSpotAccessToken
+      '${secretNames.quickBooksAccessToken}': quickBooksAccessToken
+      '${secretNames.alertsWebhookUrl}': alertsWebhookUrl
+      '${secretNames.operationsApiKey}': operationsApiKey
+    }
+    roleAssignments: concat(
+      [
+        {
+          principalId: identity.outputs.principalId
+          roleDefinitionId: builtInRoleIds.keyVaultSecretsUser
+          principalType: 'ServicePrincipal'
+          description: 'Function app: resolve Key Vault references in app settings.'
+        }
+      ],
+      map(keyVaultSecretsOfficerPrincipalIds, principalId => {
+        principalId: principalId
+        roleDefinitionId: builtInRoleIds.keyVaultSecretsOfficer
+        description: 'Operator: set and rotate integration secrets.'
+      })
+    )
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  dependsOn: [
+    storage
+    monitoring
+    keyVault
+  ]
+  params: {
+    name: names.functionApp
+    planName: names.plan
+    location: location
+    tags: allTags
+    identityResourceId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    // Names, not module outputs, so What-If can predict the existing-resource lookups; dependsOn
+    // keeps the order: the identity's role assignments exist before the app first starts.
+    storageAccountName: names.storage
+    deploymentContainerName: deploymentContainerName
+    appInsightsName: names.appInsights
+    keyVaultName: names.keyVault
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    publicBaseUrl: publicBaseUrl
+    hubSpotBaseUrl: hubSpotBaseUrl
+    quickBooksBaseUrl: quickBooksBaseUrl
+    quickBooksRealmId: quickBooksRealmId
+  }
+}
+
+module poisonQueueAlert 'modules/alerts.bicep' = if (enablePoisonQueueAlert) {
+  name: 'poison-queue-alert'
+  params: {
+    alertName: names.poisonAlert
+    appInsightsResourceId: monitoring.outputs.appInsightsResourceId
+    poisonQueueName: queueNames.eventsPoison
+    location: location
+    tags: allTags
+    emailAddresses: alertEmailAddresses
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs (names only; never secrets)
+// ---------------------------------------------------------------------------------------------
+
+@description('Name of the function app (for publishing: func azure functionapp publish <name>).')
+output functionAppName string = functionApp.outputs.name
+
+@description('Default hostname of the function app.')
+output functionAppDefaultHostName string = functionApp.outputs.defaultHostName
+
+@description('Public base URL used to verify webhook signatures; webhooks are at <url>/api/v1/webhooks/{source}.')
+output webhooksPublicBaseUrl string = functionApp.outputs.publicBaseUrl
+
+@description('Name of the AzureWebJobsStorage account.')
+output storageAccountName string = storage.outputs.name
+
+@description('Name of the Key Vault that holds the secrets.')
+output keyVaultName string = keyVault.outputs.name

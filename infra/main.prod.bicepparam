@@ -1,0 +1,37 @@
+// Production environment. Deploy with:
+//   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.prod.bicepparam
+// Secret values never go in this file. Each secure parameter below reads an environment variable
+// when az compiles the file (empty when unset, and then nothing is written to Key Vault); you can
+// also pass them inline (-p name=value). See docs/deploy.md.
+using 'main.bicep'
+
+param namePrefix = 'intg'
+param environmentName = 'prod'
+
+// Zone-redundant storage for the task hub; pick Standard_LRS if the region has no zones.
+param storageSkuName = 'Standard_ZRS'
+param instanceMemoryMB = 2048
+param maximumInstanceCount = 100
+
+// Set to the front end / custom domain URL if webhooks do not hit the default hostname directly.
+param publicBaseUrl = ''
+
+param hubSpotBaseUrl = 'https://api.hubapi.com'
+param quickBooksBaseUrl = 'https://quickbooks.api.intuit.com'
+param quickBooksRealmId = ''
+
+param keyVaultEnablePurgeProtection = true
+param keyVaultSoftDeleteRetentionInDays = 90
+// Object IDs of the operator group(s) that rotate secrets.
+param keyVaultSecretsOfficerPrincipalIds = []
+
+param logRetentionInDays = 90
+param enablePoisonQueueAlert = true
+param alertEmailAddresses = []
+
+param crmWebhookSecret = readEnvironmentVariable('INTEGRATION_CRM_WEBHOOK_SECRET', '')
+param appWebhookSecret = readEnvironmentVariable('INTEGRATION_APP_WEBHOOK_SECRET', '')
+param hubSpotAccessToken = readEnvironmentVariable('INTEGRATION_HUBSPOT_ACCESS_TOKEN', '')
+param quickBooksAccessToken = readEnvironmentVariable('INTEGRATION_QUICKBOOKS_ACCESS_TOKEN', '')
+param alertsWebhookUrl = readEnvironmentVariable('INTEGRATION_ALERTS_WEBHOOK_URL', '')
+param operationsApiKey = readEnvironmentVariable('INTEGRATION_OPERATIONS_API_KEY', '')

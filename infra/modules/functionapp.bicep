@@ -1,0 +1,214 @@
+metadata name = 'Function app (Flex Consumption)'
+metadata description = 'Flex Consumption (FC1) plan and the .NET 10 isolated function app: user-assigned identity, HTTPS only, TLS 1.2, FTP and basic publishing credentials off, identity-based AzureWebJobsStorage and Key Vault references for every secret.'
+
+import { secretNames } from 'shared.bicep'
+
+@description('Required. Name of the function app (globally unique; becomes <name>.azurewebsites.net unless a unique default hostname is assigned).')
+@maxLength(60)
+param name string
+
+@description('Required. Name of the Flex Consumption plan.')
+param planName string
+
+@description('Optional. Location for the plan and the app.')
+param location string = resourceGroup().location
+
+@description('Optional. Tags for the plan and the app.')
+param tags object = {}
+
+@description('Required. Resource ID of the user-assigned managed identity the app runs as.')
+param identityResourceId string
+
+@description('Required. Client ID of that identity (AzureWebJobsStorage__clientId and Application Insights authentication).')
+param identityClientId string
+
+@description('Required. Name of the storage account used as AzureWebJobsStorage (same resource group).')
+param storageAccountName string
+
+@description('Required. Blob container in that account that Flex Consumption deploys the app package into.')
+param deploymentContainerName string
+
+@description('Required. Name of the Application Insights component (same resource group).')
+param appInsightsName string
+
+@description('Required. Name of the Key Vault that holds the secrets referenced by app settings.')
+param keyVaultName string
+
+@description('Optional. .NET isolated worker version.')
+@allowed([
+  '8.0'
+  '9.0'
+  '10.0'
+])
+param dotnetVersion string = '10.0'
+
+@description('Optional. Memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Optional. Upper bound for scale-out instances.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Optional. Public https base URL callers use to reach the app (custom domain or front end), without a trailing slash. Empty means https://<default hostname>.')
+param publicBaseUrl string = ''
+
+@description('Required. HubSpot API base URL.')
+param hubSpotBaseUrl string
+
+@description('Required. QuickBooks Online API base URL (production or sandbox).')
+param quickBooksBaseUrl string
+
+@description('Optional. QuickBooks company (realm) ID. Not a secret.')
+param quickBooksRealmId string = ''
+
+@description('Optional. Allow basic-auth (publishing profile) credentials on the SCM endpoint. Keep false: zip deploy and Core Tools publish with an Entra ID token.')
+param allowScmBasicAuth bool = false
+
+resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: storageAccountName
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+// HubSpot v3 signs the full request URI, so the app must know the URL its callers used.
+var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true // Linux; Flex Consumption is Linux-only.
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityResourceId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    publicNetworkAccess: 'Enabled'
+    // Key Vault references resolve with the user-assigned identity (default would be a system-assigned one).
+    keyVaultReferenceIdentity: identityResourceId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    // Flex Consumption: runtime, scale and deployment live here, not in app settings
+    // (FUNCTIONS_WORKER_RUNTIME, WEBSITE_RUN_FROM_PACKAGE, WEBSITE_CONTENT* are not used on this plan).
+    functionAppConfig: {
+      runtime: {
+        name: 'dotnet-isolated'
+        version: dotnetVersion
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageAccount.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityResourceId
+          }
+        }
+      }
+    }
+  }
+}
+
+// App settings live in their own config resource so they can use the app's real default hostname
+// (Webhooks__PublicBaseUrl) without a self-reference. Deploying replaces the whole set: settings
+// added by hand in the portal are removed on the next deployment; add them here instead.
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: {
+    // Host storage (Durable Functions task hub "IntegrationHub", queues, tables) via the managed identity.
+    AzureWebJobsStorage__accountName: storageAccount.name
+    AzureWebJobsStorage__blobServiceUri: storageAccount.properties.primaryEndpoints.blob
+    AzureWebJobsStorage__queueServiceUri: storageAccount.properties.primaryEndpoints.queue
+    AzureWebJobsStorage__tableServiceUri: storageAccount.properties.primaryEndpoints.table
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+
+    // Telemetry. The authentication string makes the host send telemetry with the identity (Entra ID).
+    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+    // Webhook sources: signature scheme plus the signing secret (Key Vault reference).
+    Webhooks__Sources__crm__Scheme: 'hubspot-v3'
+    Webhooks__Sources__crm__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.crmWebhookSecret})'
+    Webhooks__Sources__app__Scheme: 'standard-webhooks'
+    Webhooks__Sources__app__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.appWebhookSecret})'
+    Webhooks__PublicBaseUrl: effectivePublicBaseUrl
+
+    // Connectors.
+    Connectors__HubSpot__BaseUrl: hubSpotBaseUrl
+    Connectors__HubSpot__AccessToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.hubSpotAccessToken})'
+    Connectors__QuickBooks__BaseUrl: quickBooksBaseUrl
+    Connectors__QuickBooks__RealmId: quickBooksRealmId
+    Connectors__QuickBooks__AccessToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.quickBooksAccessToken})'
+
+    // Operations.
+    Alerts__WebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.alertsWebhookUrl})'
+    Operations__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.operationsApiKey})'
+  }
+}
+
+resource ftpPublishingPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishingPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: allowScmBasicAuth
+  }
+}
+
+@description('The name of the function app.')
+output name string = functionApp.name
+
+@description('The resource ID of the function app.')
+output resourceId string = functionApp.id
+
+@description('The default hostname of the function app.')
+output defaultHostName string = functionApp.properties.defaultHostName
+
+@description('The public base URL the app uses to verify webhook signatures.')
+output publicBaseUrl string = effectivePublicBaseUrl
+
+@description('The name of the Flex Consumption plan.')
+output planName string = plan.name
