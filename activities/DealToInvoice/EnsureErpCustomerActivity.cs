@@ -6,8 +6,9 @@ using Microsoft.DurableTask;
 namespace Integration.Activities.DealToInvoice;
 
 /// <summary>
-/// The ERP customer for a CRM company: the recorded cross-reference; else create it (idempotently,
-/// keyed by the company id); if the ERP says the name is taken, link the customer of that name.
+/// The ERP customer for a CRM company: the recorded cross-reference while the ERP still has that
+/// customer active (links outlive ERP records that are deleted, merged or made inactive); else create
+/// it (idempotently, keyed by the company id); if the ERP says the name is taken, link that customer.
 /// </summary>
 public sealed class EnsureErpCustomerActivity(QuickBooksClient erp, CrossReferenceStore xrefs) : TaskActivity<EnsureErpCustomerInput, ErpCustomerRef>
 {
@@ -18,9 +19,10 @@ public sealed class EnsureErpCustomerActivity(QuickBooksClient erp, CrossReferen
         CancellationToken ct = CancellationToken.None;
 
         string? linked = await xrefs.FindAsync(CrossReferenceStore.CrmCompanyToErpCustomer, company.Id, ct).ConfigureAwait(false);
-        if (linked is not null)
+        if (linked is not null &&
+            await erp.GetCustomerAsync(linked, input.CorrelationId, ct).ConfigureAwait(false) is { Active: not false } current)
         {
-            return new ErpCustomerRef(linked, company.Name, ErpCustomerRef.ByCrossReference);
+            return new ErpCustomerRef(linked, current.DisplayName, ErpCustomerRef.ByCrossReference);
         }
 
         var draft = new QboCustomer(
@@ -29,7 +31,7 @@ public sealed class EnsureErpCustomerActivity(QuickBooksClient erp, CrossReferen
             company.Name,
             company.Email is { Length: > 0 } email ? new QboEmail(email) : null,
             $"CRM company {company.Id}");
-        QboCustomer? created = await erp.CreateCustomerAsync(draft, $"crm-company-{company.Id}", input.CorrelationId, ct).ConfigureAwait(false);
+        QboCustomer? created = await erp.CreateCustomerAsync(draft, CreationRequestId(company.Id, linked), input.CorrelationId, ct).ConfigureAwait(false);
         string rule = ErpCustomerRef.Created;
         if (created is null)
         {
@@ -41,5 +43,18 @@ public sealed class EnsureErpCustomerActivity(QuickBooksClient erp, CrossReferen
         string id = created.Id ?? throw new HttpRequestException("The ERP created a customer without an Id.");
         await xrefs.LinkAsync(CrossReferenceStore.CrmCompanyToErpCustomer, company.Id, id, rule, ct).ConfigureAwait(false);
         return new ErpCustomerRef(id, created.DisplayName, rule);
+    }
+
+    /// <summary>
+    /// The QBO requestid for creating the company's customer: stable across retries, but different when
+    /// it replaces a stale link, or QBO would replay the original answer naming the vanished customer.
+    /// </summary>
+    public static string CreationRequestId(string companyId, string? replacedCustomerId)
+    {
+        ArgumentNullException.ThrowIfNull(companyId);
+        string key = replacedCustomerId is null ? $"crm-company-{companyId}" : $"crm-company-{companyId}-replaces-{replacedCustomerId}";
+        return key.Length <= QuickBooksClient.MaxRequestIdLength
+            ? key
+            : "crm-company-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32];
     }
 }

@@ -23,12 +23,29 @@ public sealed class QuickBooksClient(HttpClient http, IOptionsMonitor<QuickBooks
     /// <summary>QBO's "Duplicate Name Exists" validation fault.</summary>
     public const string DuplicateNameCode = "6240";
 
+    /// <summary>QBO's "Object Not Found" validation fault (deleted, merged or never there).</summary>
+    public const string ObjectNotFoundCode = "610";
+
     public async Task<QboCustomer?> FindCustomerByDisplayNameAsync(string displayName, string correlationId, CancellationToken cancellationToken)
     {
         string query = $"SELECT * FROM Customer WHERE DisplayName = '{Escape(displayName)}' MAXRESULTS 2";
         QboQueryResponse result = await SendAsync<QboQueryResponse>(
             HttpMethod.Get, $"query?query={Uri.EscapeDataString(query)}", null, null, correlationId, cancellationToken).ConfigureAwait(false);
         return result.QueryResponse.Customer?.FirstOrDefault();
+    }
+
+    /// <summary>The customer with this Id, or null when QBO no longer has it (QBO answers 400 "Object Not Found", code 610).</summary>
+    public async Task<QboCustomer?> GetCustomerAsync(string id, string correlationId, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(HttpMethod.Get, $"customer/{Uri.EscapeDataString(id)}", null, null, correlationId, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.NotFound ||
+            (response.StatusCode == HttpStatusCode.BadRequest &&
+             (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Contains($"\"{ObjectNotFoundCode}\"", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return (await ReadAsync<QboCustomerResponse>(response, "customer", cancellationToken).ConfigureAwait(false)).Customer;
     }
 
     /// <summary>Creates a customer; when the display name is taken, returns null so the caller can match by name.</summary>

@@ -8,7 +8,8 @@ public sealed record QboCustomer(
     [property: JsonPropertyName("DisplayName")] string DisplayName,
     [property: JsonPropertyName("CompanyName")] string? CompanyName,
     [property: JsonPropertyName("PrimaryEmailAddr")] QboEmail? PrimaryEmailAddr,
-    [property: JsonPropertyName("Notes")] string? Notes);
+    [property: JsonPropertyName("Notes")] string? Notes,
+    [property: JsonPropertyName("Active")] bool? Active = null);
 
 /// <summary>An e-mail address wrapper as QBO writes it.</summary>
 public sealed record QboEmail([property: JsonPropertyName("Address")] string Address);

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Integration.Activities.Dispatch;
+using Integration.Orchestrations.DealToInvoice;
+using Integration.Orchestrations.Routing;
+using Integration.Tests.System.Infrastructure;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Tests.System.Engine;
+
+/// <summary>The deal-to-invoice orchestrator and its activities on the real engine and Azure Storage backend (Azurite).</summary>
+public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IClassFixture<InProcessEngineFixture>
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Orchestration_completes_with_an_invoice_and_its_history_is_in_the_task_hub_tables()
+    {
+        string dealId = StandaloneHostFixture.NewDealId();
+        string instanceId = DealToInvoiceOrchestrator.InstanceIdFor(dealId);
+
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(DealToInvoiceOrchestrator), new DealToInvoiceInput(dealId, "engine-test", "test-event"), new StartOrchestrationOptions(instanceId));
+        using var timeout = new CancellationTokenSource(Deadline);
+        OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        DealToInvoiceResult result = done.ReadOutputAs<DealToInvoiceResult>()!;
+        Assert.True(result.Outcome == DealToInvoiceResult.Invoiced, $"outcome {result.Outcome}: {result.Failure}");
+        Assert.Contains(result.CustomerMatchRule, new[] { "created", "cross-reference" });
+        Assert.Single(await engine.Sandbox.InvoicesForDealAsync(dealId));
+        Assert.Contains("completed", done.SerializedCustomStatus, StringComparison.Ordinal);
+
+        // The Azure Storage backend's own layout, the one Durable Functions reads: {hub}Instances and {hub}History.
+        var instances = new TableClient(TestEnvironment.StorageConnectionString, engine.TaskHub + "Instances");
+        Assert.True((await instances.GetEntityIfExistsAsync<TableEntity>(instanceId, string.Empty)).HasValue);
+        var history = new TableClient(TestEnvironment.StorageConnectionString, engine.TaskHub + "History");
+        int events = 0;
+        await foreach (TableEntity _ in history.QueryAsync<TableEntity>(e => e.PartitionKey == instanceId))
+        {
+            events++;
+        }
+
+        Assert.True(events > 8, $"expected the instance's history in {engine.TaskHub}History, found {events} rows");
+    }
+
+    [Fact]
+    public async Task Dispatching_the_same_business_key_twice_starts_one_instance()
+    {
+        string dealId = StandaloneHostFixture.NewDealId();
+        EventDispatcher dispatcher = engine.Services.GetRequiredService<EventDispatcher>();
+        EventEnvelope Envelope(string id) => new(
+            id, "crm", EventTypes.CrmDealClosed, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "engine-test", dealId, JsonDocument.Parse("{}").RootElement);
+
+        DispatchOutcome first = await dispatcher.DispatchAsync(Envelope("crm-1"), engine.Client, CancellationToken.None);
+        DispatchOutcome second = await dispatcher.DispatchAsync(Envelope("crm-2"), engine.Client, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Started, first.Action);
+        Assert.Equal(DispatchOutcome.Duplicate, second.Action);
+        Assert.Equal(DealToInvoiceOrchestrator.InstanceIdFor(dealId), second.InstanceId);
+        using var timeout = new CancellationTokenSource(Deadline);
+        await engine.Client.WaitForInstanceCompletionAsync(first.InstanceId!, timeout.Token);
+        Assert.Single(await engine.Sandbox.InvoicesForDealAsync(dealId));
+    }
+
+    [Fact]
+    public async Task Deal_without_a_company_ends_dead_lettered_without_an_invoice()
+    {
+        string dealId = StandaloneHostFixture.NewDealId();
+        using var sandbox = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{engine.SandboxPort}") };
+        using HttpResponseMessage seeded = await sandbox.PutAsync(
+            $"/_sandbox/hubspot/deals/{dealId}",
+            new StringContent(
+                $$$"""{"properties":{"dealname":"No company","amount":"10.00","dealstage":"closedwon"},"lineItems":[{"id":"{{{dealId}}}01","properties":{"name":"Thing","quantity":"1","price":"10.00"}}]}""",
+                global::System.Text.Encoding.UTF8,
+                "application/json"));
+        seeded.EnsureSuccessStatusCode();
+        string instanceId = DealToInvoiceOrchestrator.InstanceIdFor(dealId);
+
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(DealToInvoiceOrchestrator), new DealToInvoiceInput(dealId, "engine-test", "test-event"), new StartOrchestrationOptions(instanceId));
+        using var timeout = new CancellationTokenSource(Deadline);
+        OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+
+        DealToInvoiceResult result = done.ReadOutputAs<DealToInvoiceResult>()!;
+        Assert.Equal(DealToInvoiceResult.DeadLettered, result.Outcome);
+        Assert.Contains("no associated company", result.Failure, StringComparison.Ordinal);
+        Assert.Empty(await engine.Sandbox.InvoicesForDealAsync(dealId));
+        var deadLetters = new TableClient(TestEnvironment.StorageConnectionString, "DeadLetters");
+        Assert.True((await deadLetters.GetEntityIfExistsAsync<TableEntity>("workflow", instanceId)).HasValue);
+    }
+}

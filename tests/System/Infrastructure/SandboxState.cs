@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Integration.Tests.System.Infrastructure;
+
+/// <summary>Reads and steers the sandbox systems through their /_sandbox admin API, as an operator or test would.</summary>
+public sealed class SandboxState(HttpClient http)
+{
+    public async Task<IReadOnlyList<JsonObject>> InvoicesForDealAsync(string dealId)
+    {
+        JsonArray all = await GetArrayAsync("/_sandbox/quickbooks/invoices");
+        return all.OfType<JsonObject>()
+            .Where(i => (string?)i["invoice"]?["PrivateNote"] == $"CRM deal {dealId}")
+            .ToList();
+    }
+
+    public async Task<JsonObject?> DealAsync(string dealId)
+    {
+        using HttpResponseMessage response = await http.GetAsync($"/_sandbox/hubspot/deals/{dealId}");
+        return response.IsSuccessStatusCode ? (JsonObject?)JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
+    }
+
+    public async Task<string?> DealPropertyAsync(string dealId, string property) =>
+        (string?)(await DealAsync(dealId))?["properties"]?[property];
+
+    public Task<JsonArray> AlertsAsync() => GetArrayAsync("/_sandbox/alerts");
+
+    public async Task<JsonObject> RequestCountersAsync() =>
+        (JsonObject)JsonNode.Parse(await http.GetStringAsync("/_sandbox/requests"))!;
+
+    public async Task SetFaultsAsync(string system, object settings)
+    {
+        using HttpResponseMessage response = await http.PutAsJsonAsync($"/_sandbox/faults/{system}", settings);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public Task ClearFaultsAsync(string system) => SetFaultsAsync(system, new { });
+
+    private async Task<JsonArray> GetArrayAsync(string path) =>
+        (JsonArray)JsonNode.Parse(await http.GetStringAsync(path), documentOptions: new JsonDocumentOptions())!;
+}
