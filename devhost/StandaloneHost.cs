@@ -2,6 +2,7 @@ using System.Net;
 using Integration.Activities.Composition;
 using Integration.Activities.Dispatch;
 using Integration.Activities.Health;
+using Integration.Activities.Operations;
 using Integration.Activities.Storage;
 using Integration.Activities.Webhooks;
 using Integration.DevHost.Engine;
@@ -67,6 +68,11 @@ public static class StandaloneHost
         api.MapPost("/v1/webhooks/{source}", (HttpRequest request, string source, WebhookIngressHandler handler, CancellationToken ct) =>
             handler.HandleAsync(request, source, ct));
         api.MapGet("/health", (HealthHandler handler, DurableTaskClient client, CancellationToken ct) => handler.CheckAsync(client, ct));
+        api.MapGet("/v1/instances/{instanceId}", (HttpRequest request, string instanceId, OperationsHandler handler, DurableTaskClient client, CancellationToken ct) =>
+            handler.GetInstanceAsync(request, instanceId, client, ct));
+        api.MapGet("/v1/api-calls/{correlationId}", (HttpRequest request, string correlationId, OperationsHandler handler, CancellationToken ct) =>
+            handler.ListApiCallsAsync(request, correlationId, ct));
+        api.MapGet("/v1/dead-letters", (HttpRequest request, OperationsHandler handler, CancellationToken ct) => handler.ListDeadLettersAsync(request, ct));
     }
 
     private static void AddQueueListener(

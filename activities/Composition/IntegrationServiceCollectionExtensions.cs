@@ -7,6 +7,7 @@ using Integration.Activities.CrossReferences;
 using Integration.Activities.DeadLetters;
 using Integration.Activities.Dispatch;
 using Integration.Activities.Health;
+using Integration.Activities.Operations;
 using Integration.Activities.Queueing;
 using Integration.Activities.Storage;
 using Integration.Activities.Webhooks;
@@ -30,6 +31,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddOptions<HubSpotOptions>().Bind(configuration.GetSection(HubSpotOptions.Section)).ValidateOnStart();
         services.AddOptions<QuickBooksOptions>().Bind(configuration.GetSection(QuickBooksOptions.Section)).ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
+        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section));
         services.AddOptions<ConnectorResilienceOptions>().Bind(configuration.GetSection(ConnectorResilienceOptions.Section));
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<IValidateOptions<HubSpotOptions>, ConnectorOptionsValidator>();
@@ -49,6 +51,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<EventDispatcher>();
         services.AddSingleton<PoisonEventHandler>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<OperationsHandler>();
 
         services.AddConnector<HubSpotCrmClient>(HubSpotCrmClient.SystemName, configuration);
         services.AddConnector<QuickBooksClient>(QuickBooksClient.SystemName, configuration);

@@ -38,11 +38,17 @@ public sealed class StorageClients
         {
             ManagedIdentityClientId = configuration[$"{SettingName}:clientId"],
         });
-        Queues = new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), credential, queueOptions);
-        Tables = new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential);
+        Queues = new QueueServiceClient(ServiceUri(configuration, "queue", accountName), credential, queueOptions);
+        Tables = new TableServiceClient(ServiceUri(configuration, "table", accountName), credential);
     }
 
     public QueueServiceClient Queues { get; }
+
+    /// <summary>The explicit "{service}ServiceUri" setting when present (sovereign clouds), else the public endpoint.</summary>
+    private static Uri ServiceUri(IConfiguration configuration, string service, string accountName) =>
+        configuration[$"{SettingName}:{service}ServiceUri"] is { Length: > 0 } uri
+            ? new Uri(uri)
+            : new Uri($"https://{accountName}.{service}.core.windows.net");
 
     public TableServiceClient Tables { get; }
 }

@@ -13,6 +13,7 @@ public static class DevDefaults
     public const int GrpcPort = 7072;
     public const int SandboxPort = 7080;
     public const string CrmSecret = "dev-hubspot-client-secret";
+    public const string OperationsKey = "dev-operations-key";
     public const string AppSecret = "whsec_ZGV2LWFwcC13ZWJob29rLXNlY3JldC0zMi1ieXRlcyE=";
 
     public static Dictionary<string, string?> For(int sandboxPort)
@@ -31,6 +32,7 @@ public static class DevDefaults
             ["Connectors:QuickBooks:RealmId"] = "9130350000000001",
             ["Connectors:QuickBooks:AccessToken"] = "sandbox-quickbooks-token",
             ["Alerts:WebhookUrl"] = $"{sandbox}/alerts",
+            ["Operations:ApiKey"] = OperationsKey,
             ["Sandbox:Embedded"] = "true",
         };
     }

@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Integration.Activities.ApiCalls;
+using Integration.Activities.Configuration;
+using Integration.Activities.DeadLetters;
+using Integration.Activities.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Activities.Operations;
+
+/// <summary>
+/// Read-only operations API for support staff: a workflow's state and custom status, the API calls
+/// made under a correlation id, and the dead letters. Every request needs the operations key.
+/// </summary>
+public sealed class OperationsHandler(IOptionsMonitor<OperationsOptions> options, ApiCallLog apiCalls, DeadLetterStore deadLetters)
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public async Task<IResult> GetInstanceAsync(HttpRequest request, string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        string correlationId = CorrelationIds.FromRequest(request);
+        if (Refuse(request, correlationId) is { } refused)
+        {
+            return refused;
+        }
+
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
+        {
+            return Problems.Create(StatusCodes.Status404NotFound, "instance-not-found", "No such workflow instance",
+                $"No workflow instance has the id '{instanceId}'.", correlationId);
+        }
+
+        return Results.Json(new
+        {
+            instanceId = instance.InstanceId,
+            name = instance.Name,
+            runtimeStatus = instance.RuntimeStatus.ToString(),
+            createdAt = instance.CreatedAt,
+            lastUpdatedAt = instance.LastUpdatedAt,
+            customStatus = ParseOrNull(instance.SerializedCustomStatus),
+            input = ParseOrNull(instance.SerializedInput),
+            output = ParseOrNull(instance.SerializedOutput),
+            failure = instance.FailureDetails is { } f ? new { f.ErrorType, f.ErrorMessage } : null,
+        });
+    }
+
+    public async Task<IResult> ListApiCallsAsync(HttpRequest request, string callCorrelationId, CancellationToken cancellationToken)
+    {
+        string correlationId = CorrelationIds.FromRequest(request);
+        return Refuse(request, correlationId) ?? Results.Json(await apiCalls.ListAsync(callCorrelationId, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<IResult> ListDeadLettersAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        string correlationId = CorrelationIds.FromRequest(request);
+        return Refuse(request, correlationId) ?? Results.Json(await deadLetters.ListAsync(500, cancellationToken).ConfigureAwait(false));
+    }
+
+    private IResult? Refuse(HttpRequest request, string correlationId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string? expected = options.CurrentValue.ApiKey;
+        string? offered = request.Headers[ApiKeyHeader];
+        bool ok = !string.IsNullOrEmpty(expected) && !string.IsNullOrEmpty(offered) &&
+            CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(offered)));
+        return ok
+            ? null
+            : Problems.Create(StatusCodes.Status401Unauthorized, "operations-key-invalid", "Operations key required",
+                $"Send the operations key in the {ApiKeyHeader} header (setting {OperationsOptions.Section}:ApiKey).", correlationId);
+    }
+
+    private static JsonElement? ParseOrNull(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(json);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(json);
+        }
+    }
+}
