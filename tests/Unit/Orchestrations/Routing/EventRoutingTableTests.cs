@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Integration.Orchestrations.DealToInvoice;
+using Integration.Orchestrations.Routing;
+using Xunit;
+
+namespace Integration.Tests.Unit.Orchestrations.Routing;
+
+/// <summary>Event type to workflow action: pure, so every row is checked here.</summary>
+public sealed class EventRoutingTableTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 2, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Deal_closed_starts_the_deal_to_invoice_orchestrator_under_the_deal_business_key()
+    {
+        EventRoute route = EventRoutingTable.Route(Envelope("crm.deal.closed.v1", subject: "4242"));
+
+        var start = Assert.IsType<EventRoute.StartOrchestration>(route);
+        Assert.Equal("DealToInvoiceOrchestrator", start.OrchestratorName);
+        Assert.Equal("deal-invoice-4242", start.InstanceId);
+        Assert.Equal(new DealToInvoiceInput("4242", "corr-1", "crm-1001"), start.Input);
+    }
+
+    [Fact]
+    public void The_same_deal_always_routes_to_the_same_instance_id()
+    {
+        var first = Assert.IsType<EventRoute.StartOrchestration>(EventRoutingTable.Route(Envelope("crm.deal.closed.v1", "77", id: "crm-1")));
+        var second = Assert.IsType<EventRoute.StartOrchestration>(EventRoutingTable.Route(Envelope("crm.deal.closed.v1", "77", id: "crm-2")));
+
+        Assert.Equal(first.InstanceId, second.InstanceId);
+    }
+
+    [Theory]
+    [InlineData("crm.deal.stage_changed.v1")]
+    [InlineData("crm.deal.property_changed.v1")]
+    [InlineData("crm.contact.creation.v1")]
+    [InlineData("crm.deal.closed.v2")]
+    [InlineData("CRM.DEAL.CLOSED.V1")]
+    public void Unknown_types_are_ignored_with_a_reason_naming_the_type(string type)
+    {
+        EventRoute route = EventRoutingTable.Route(Envelope(type, subject: "4242"));
+
+        var ignore = Assert.IsType<EventRoute.Ignore>(route);
+        Assert.Contains(type, ignore.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void An_event_without_a_subject_is_ignored_even_when_its_type_is_handled(string subject)
+    {
+        EventRoute route = EventRoutingTable.Route(Envelope("crm.deal.closed.v1", subject, id: "crm-55"));
+
+        var ignore = Assert.IsType<EventRoute.Ignore>(route);
+        Assert.Contains("crm-55", ignore.Reason, StringComparison.Ordinal);
+        Assert.Contains("subject", ignore.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_null_envelope_is_rejected()
+    {
+        Assert.Throws<ArgumentNullException>(() => EventRoutingTable.Route(null!));
+    }
+
+    private static EventEnvelope Envelope(string type, string subject, string id = "crm-1001") =>
+        new(id, "crm", type, Now, Now, "corr-1", subject, JsonSerializer.SerializeToElement(new { id = subject }));
+}
