@@ -20,9 +20,9 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"{WebhookOptions.Section}:TimestampToleranceSeconds must be between 1 and 3600.");
         }
 
-        if (!string.IsNullOrEmpty(options.PublicBaseUrl) && !Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
+        if (!string.IsNullOrEmpty(options.PublicBaseUrl) && !HttpUrls.IsAbsoluteHttp(options.PublicBaseUrl))
         {
-            failures.Add($"{WebhookOptions.Section}:PublicBaseUrl '{options.PublicBaseUrl}' is not an absolute URL.");
+            failures.Add($"{WebhookOptions.Section}:PublicBaseUrl '{options.PublicBaseUrl}' is not an absolute http(s) URL.");
         }
 
         if (options.Sources.Count == 0)
@@ -66,9 +66,9 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<HubSpotOptions>
     private static ValidateOptionsResult Check(string section, string baseUrl, string token, string? realm)
     {
         var failures = new List<string>();
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
+        if (!HttpUrls.IsAbsoluteHttp(baseUrl))
         {
-            failures.Add($"{section}:BaseUrl '{baseUrl}' is not an absolute URL.");
+            failures.Add($"{section}:BaseUrl '{baseUrl}' is not an absolute http(s) URL.");
         }
 
         if (string.IsNullOrWhiteSpace(token))
@@ -83,4 +83,11 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<HubSpotOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>URL checks for settings: on Linux "/path" parses as an absolute file:// URI, so the scheme must be checked too.</summary>
+internal static class HttpUrls
+{
+    public static bool IsAbsoluteHttp(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -15,6 +15,24 @@ public static class WorkflowRetry
         backoffCoefficient: 2.0,
         maxRetryInterval: TimeSpan.FromMinutes(5))
     {
-        HandleFailure = failure => !failure.IsCausedBy<PermanentActivityFailureException>(),
+        HandleFailure = failure => !IsPermanent(failure),
     });
+
+    /// <summary>
+    /// Compares the failure's type name rather than calling IsCausedBy: that resolves the type by
+    /// scanning loaded assemblies and throws for types forwarded from netstandard (HttpRequestException),
+    /// and a throwing handler makes the engine stop retrying altogether.
+    /// </summary>
+    public static bool IsPermanent(TaskFailureDetails failure)
+    {
+        for (TaskFailureDetails? f = failure; f is not null; f = f.InnerFailure)
+        {
+            if (f.ErrorType == typeof(PermanentActivityFailureException).FullName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

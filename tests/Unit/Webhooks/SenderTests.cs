@@ -1,7 +1,3 @@
-// These tests need tests/Unit/Integration.Tests.Unit.csproj to reference tools/SendEvent/Integration.SendEvent.csproj
-// and define SENDEVENT_REFERENCED (<DefineConstants>$(DefineConstants);SENDEVENT_REFERENCED</DefineConstants>).
-// Until both are there, only the skipped placeholder at the end of this file compiles, so the unit build stays green.
-#if SENDEVENT_REFERENCED
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -417,16 +413,3 @@ public sealed class SenderTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 }
-#else
-using Xunit;
-
-namespace Integration.Tests.Unit.Webhooks;
-
-public sealed class SenderTests
-{
-    [Fact(Skip = "tests/Unit does not reference tools/SendEvent yet: add the ProjectReference and define SENDEVENT_REFERENCED (see the top of SenderTests.cs).")]
-    public void Sender_tests_need_the_SendEvent_project_reference()
-    {
-    }
-}
-#endif

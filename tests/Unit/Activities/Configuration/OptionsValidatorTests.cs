@@ -92,7 +92,7 @@ public sealed class OptionsValidatorTests
         Assert.Contains(url, failure, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: on Linux Uri.TryCreate(\"/webhooks\", Absolute) succeeds as file:///webhooks, so a relative PublicBaseUrl passes validation")]
+    [Fact]
     public void A_public_base_url_that_is_a_path_fails_naming_the_setting()
     {
         WebhookOptions options = ValidWebhooks();
@@ -182,7 +182,7 @@ public sealed class OptionsValidatorTests
         AssertSingleFailure(connectors.Validate(null, options), "Connectors:HubSpot:AccessToken");
     }
 
-    [Fact(Skip = "BUG: on Linux Uri.TryCreate(\"/crm\", Absolute) succeeds as file:///crm, so a relative connector BaseUrl passes validation")]
+    [Fact]
     public void A_hubspot_base_url_that_is_a_path_fails_naming_the_setting()
     {
         HubSpotOptions options = ValidHubSpot();
