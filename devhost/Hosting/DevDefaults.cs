@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Activities.Webhooks;
 
 namespace Integration.DevHost.Hosting;
 
@@ -12,9 +13,7 @@ public static class DevDefaults
     public const int ApiPort = 7071;
     public const int GrpcPort = 7072;
     public const int SandboxPort = 7080;
-    public const string CrmSecret = "dev-hubspot-client-secret";
     public const string OperationsKey = "dev-operations-key";
-    public const string AppSecret = "whsec_ZGV2LWFwcC13ZWJob29rLXNlY3JldC0zMi1ieXRlcyE=";
 
     public static Dictionary<string, string?> For(int sandboxPort)
     {
@@ -23,9 +22,9 @@ public static class DevDefaults
         {
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
             ["Webhooks:Sources:crm:Scheme"] = "hubspot-v3",
-            ["Webhooks:Sources:crm:Secrets:0"] = CrmSecret,
+            ["Webhooks:Sources:crm:Secrets:0"] = DevelopmentSecrets.Crm,
             ["Webhooks:Sources:app:Scheme"] = "standard-webhooks",
-            ["Webhooks:Sources:app:Secrets:0"] = AppSecret,
+            ["Webhooks:Sources:app:Secrets:0"] = DevelopmentSecrets.App,
             ["Connectors:HubSpot:BaseUrl"] = $"{sandbox}/hubspot",
             ["Connectors:HubSpot:AccessToken"] = "sandbox-hubspot-token",
             ["Connectors:QuickBooks:BaseUrl"] = $"{sandbox}/quickbooks",
