@@ -46,4 +46,33 @@ public sealed class ErpFaultTests(StandaloneHostFixture fixture)
         long faulted = (long)after["quickbooks"]!["faulted"]! - (long)before["quickbooks"]!["faulted"]!;
         Assert.True(faulted > 0, "the ERP should have failed some calls during the test");
     }
+
+    [Fact]
+    public async Task Erp_down_for_longer_than_the_http_retries_recovers_through_activity_retries()
+    {
+        string dealId = StandaloneHostFixture.NewDealId();
+        long faultedBefore = (long)(await fixture.Sandbox.RequestCountersAsync())["quickbooks"]!["faulted"]!;
+        await fixture.Sandbox.SetFaultsAsync("quickbooks", new { Rate500 = 1.0 });
+        try
+        {
+            using HttpResponseMessage response = await fixture.Sender.SendCrmAsync(
+                SampleEvents.HubSpotDealClosedWon(long.Parse(dealId, CultureInfo.InvariantCulture), EventIds.NewEventId()));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+            // One activity attempt is 1 + 5 HTTP tries; more than that means the workflow retried the activity.
+            await Eventually.Until(
+                async () => (long)(await fixture.Sandbox.RequestCountersAsync())["quickbooks"]!["faulted"]! - faultedBefore,
+                faulted => faulted > 6,
+                TimeSpan.FromSeconds(60),
+                "the ERP calls of a second activity attempt");
+        }
+        finally
+        {
+            await fixture.Sandbox.ClearFaultsAsync("quickbooks");
+        }
+
+        await Eventually.Until(
+            () => fixture.Sandbox.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, TimeSpan.FromSeconds(120), $"deal {dealId} to be patched after the ERP recovered");
+        Assert.Single(await fixture.Sandbox.InvoicesForDealAsync(dealId));
+    }
 }
