@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Integration.Activities.ApiCalls;
 using Integration.Activities.Configuration;
 using Integration.Orchestrations.DealToInvoice;
 using Microsoft.Extensions.Options;
@@ -71,18 +68,9 @@ public sealed class HubSpotCrmClient(HttpClient http, IOptionsMonitor<HubSpotOpt
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string correlationId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(BaseUri(), path));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.CurrentValue.AccessToken);
-        request.Options.Set(ApiCallLogHandler.CorrelationIdKey, correlationId);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
+        using HttpRequestMessage request = ConnectorRequests.Create(method, new Uri(BaseUri(), path), options.CurrentValue.AccessToken, correlationId, body);
         using HttpResponseMessage response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await ConnectorResponses.EnsureSuccessAsync(response, SystemName, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadFromJsonAsync<T>(cancellationToken).ConfigureAwait(false)
-            ?? throw new HttpRequestException($"{SystemName} answered {path} with an empty body.");
+        return await ConnectorRequests.ReadAsync<T>(response, SystemName, null, cancellationToken).ConfigureAwait(false);
     }
 
     private Uri BaseUri() => new(options.CurrentValue.BaseUrl.TrimEnd('/') + "/");

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Integration.Activities.ApiCalls;
 using Integration.Activities.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -45,7 +42,7 @@ public sealed class QuickBooksClient(HttpClient http, IOptionsMonitor<QuickBooks
             return null;
         }
 
-        return (await ReadAsync<QboCustomerResponse>(response, "customer", cancellationToken).ConfigureAwait(false)).Customer;
+        return (await ReadAsync<QboCustomerResponse>(response, cancellationToken).ConfigureAwait(false)).Customer;
     }
 
     /// <summary>Creates a customer; when the display name is taken, returns null so the caller can match by name.</summary>
@@ -58,7 +55,7 @@ public sealed class QuickBooksClient(HttpClient http, IOptionsMonitor<QuickBooks
             return null;
         }
 
-        return (await ReadAsync<QboCustomerResponse>(response, "customer", cancellationToken).ConfigureAwait(false)).Customer;
+        return (await ReadAsync<QboCustomerResponse>(response, cancellationToken).ConfigureAwait(false)).Customer;
     }
 
     public async Task<QboInvoice> CreateInvoiceAsync(QboInvoice invoice, string requestId, string correlationId, CancellationToken cancellationToken)
@@ -71,15 +68,11 @@ public sealed class QuickBooksClient(HttpClient http, IOptionsMonitor<QuickBooks
     private async Task<T> SendAsync<T>(HttpMethod method, string relative, object? body, string? requestId, string correlationId, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendCoreAsync(method, relative, body, requestId, correlationId, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync<T>(response, relative, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string relative, CancellationToken cancellationToken)
-    {
-        await ConnectorResponses.EnsureSuccessAsync(response, SystemName, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadFromJsonAsync<T>(QboJson.Options, cancellationToken).ConfigureAwait(false)
-            ?? throw new HttpRequestException($"{SystemName} answered {relative} with an empty body.", null, HttpStatusCode.BadGateway);
-    }
+    private static Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        ConnectorRequests.ReadAsync<T>(response, SystemName, QboJson.Options, cancellationToken);
 
     private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string relative, object? body, string? requestId, string correlationId, CancellationToken cancellationToken)
     {
@@ -93,15 +86,7 @@ public sealed class QuickBooksClient(HttpClient http, IOptionsMonitor<QuickBooks
         string query = $"{separator}minorversion={o.MinorVersion.ToString(CultureInfo.InvariantCulture)}" +
             (requestId is null ? string.Empty : $"&requestid={Uri.EscapeDataString(requestId)}");
         var uri = new Uri($"{o.BaseUrl.TrimEnd('/')}/v3/company/{Uri.EscapeDataString(o.RealmId)}/{relative}{query}");
-        using var request = new HttpRequestMessage(method, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", o.AccessToken);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Options.Set(ApiCallLogHandler.CorrelationIdKey, correlationId);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, options: QboJson.Options);
-        }
-
+        using HttpRequestMessage request = ConnectorRequests.Create(method, uri, o.AccessToken, correlationId, body, QboJson.Options);
         return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
