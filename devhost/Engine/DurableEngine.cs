@@ -47,7 +47,14 @@ public static class DurableEngine
         services.AddGrpc();
         services.AddSingleton<TaskHubGrpcServer>();
 
-        GrpcChannel channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        // The worker and client may dial before Kestrel listens (hosted services start first). gRPC's
+        // default reconnect back-off grows to two minutes, long enough for a dispatcher backlog after a
+        // restart to exhaust its queue retries; a short cap reconnects within seconds of the port opening.
+        GrpcChannel channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions
+        {
+            InitialReconnectBackoff = TimeSpan.FromMilliseconds(100),
+            MaxReconnectBackoff = TimeSpan.FromSeconds(2),
+        });
         services.AddSingleton(channel);
         services.AddDurableTaskWorker(builder =>
         {

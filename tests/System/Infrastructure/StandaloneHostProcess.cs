@@ -44,10 +44,11 @@ public sealed class StandaloneHostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<StandaloneHostProcess> StartAsync(IDictionary<string, string>? settings = null)
+    /// <param name="taskHub">Reuse a task hub (a restart after a crash); a fresh one by default.</param>
+    public static async Task<StandaloneHostProcess> StartAsync(IDictionary<string, string>? settings = null, string? taskHub = null)
     {
         int apiPort = TestEnvironment.FreePort(), grpcPort = TestEnvironment.FreePort(), sandboxPort = TestEnvironment.FreePort();
-        string hub = TestEnvironment.NewTaskHubName("e2e");
+        string hub = taskHub ?? TestEnvironment.NewTaskHubName("e2e");
         var start = new ProcessStartInfo("dotnet", $"\"{DevHostDll()}\"")
         {
             RedirectStandardOutput = true,
