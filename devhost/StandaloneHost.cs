@@ -3,6 +3,7 @@ using Integration.Activities.Composition;
 using Integration.Activities.Dispatch;
 using Integration.Activities.Health;
 using Integration.Activities.Operations;
+using Integration.Activities.Reviews;
 using Integration.Activities.Storage;
 using Integration.Activities.Webhooks;
 using Integration.DevHost.Engine;
@@ -72,6 +73,8 @@ public static class StandaloneHost
             handler.GetInstanceAsync(request, instanceId, client, ct));
         api.MapGet("/v1/api-calls/{correlationId}", (HttpRequest request, string correlationId, OperationsHandler handler, CancellationToken ct) =>
             handler.ListApiCallsAsync(request, correlationId, ct));
+        api.MapPost("/v1/reviews/{instanceId}", (HttpRequest request, string instanceId, ReviewDecisionHandler handler, DurableTaskClient client, CancellationToken ct) =>
+            handler.DecideAsync(request, instanceId, client, ct));
         api.MapGet("/v1/dead-letters", (HttpRequest request, OperationsHandler handler, CancellationToken ct) => handler.ListDeadLettersAsync(request, ct));
     }
 

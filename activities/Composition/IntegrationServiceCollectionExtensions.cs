@@ -9,6 +9,7 @@ using Integration.Activities.Dispatch;
 using Integration.Activities.Health;
 using Integration.Activities.Operations;
 using Integration.Activities.Queueing;
+using Integration.Activities.Reviews;
 using Integration.Activities.Storage;
 using Integration.Activities.Webhooks;
 using Microsoft.Extensions.Configuration;
@@ -51,7 +52,9 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<EventDispatcher>();
         services.AddSingleton<PoisonEventHandler>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<OperationsKey>();
         services.AddSingleton<OperationsHandler>();
+        services.AddSingleton<ReviewDecisionHandler>();
 
         services.AddConnector<HubSpotCrmClient>(HubSpotCrmClient.SystemName, configuration);
         services.AddConnector<QuickBooksClient>(QuickBooksClient.SystemName, configuration);

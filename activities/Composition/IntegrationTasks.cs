@@ -1,5 +1,6 @@
 using Integration.Activities.Common;
 using Integration.Activities.DealToInvoice;
+using Integration.Activities.Reviews;
 using Integration.Orchestrations.DealToInvoice;
 using Microsoft.DurableTask;
 
@@ -23,6 +24,7 @@ public static class IntegrationTasks
         typeof(CreateErpInvoiceActivity),
         typeof(PatchCrmDealActivity),
         typeof(RecordDeadLetterActivity),
+        typeof(RaiseReviewAlertActivity),
     ];
 
     public static void Register(DurableTaskRegistry registry)

@@ -1,13 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Integration.Activities.ApiCalls;
-using Integration.Activities.Configuration;
 using Integration.Activities.DeadLetters;
 using Integration.Activities.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 
 namespace Integration.Activities.Operations;
 
@@ -15,10 +11,8 @@ namespace Integration.Activities.Operations;
 /// Read-only operations API for support staff: a workflow's state and custom status, the API calls
 /// made under a correlation id, and the dead letters. Every request needs the operations key.
 /// </summary>
-public sealed class OperationsHandler(IOptionsMonitor<OperationsOptions> options, ApiCallLog apiCalls, DeadLetterStore deadLetters)
+public sealed class OperationsHandler(OperationsKey key, ApiCallLog apiCalls, DeadLetterStore deadLetters)
 {
-    public const string ApiKeyHeader = "X-Api-Key";
-
     public async Task<IResult> GetInstanceAsync(HttpRequest request, string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -61,18 +55,7 @@ public sealed class OperationsHandler(IOptionsMonitor<OperationsOptions> options
         return Refuse(request, correlationId) ?? Results.Json(await deadLetters.ListAsync(500, cancellationToken).ConfigureAwait(false));
     }
 
-    private IResult? Refuse(HttpRequest request, string correlationId)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        string? expected = options.CurrentValue.ApiKey;
-        string? offered = request.Headers[ApiKeyHeader];
-        bool ok = !string.IsNullOrEmpty(expected) && !string.IsNullOrEmpty(offered) &&
-            CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(offered)));
-        return ok
-            ? null
-            : Problems.Create(StatusCodes.Status401Unauthorized, "operations-key-invalid", "Operations key required",
-                $"Send the operations key in the {ApiKeyHeader} header (setting {OperationsOptions.Section}:ApiKey).", correlationId);
-    }
+    private IResult? Refuse(HttpRequest request, string correlationId) => key.Refuse(request, correlationId);
 
     private static JsonElement? ParseOrNull(string? json)
     {

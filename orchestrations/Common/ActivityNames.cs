@@ -11,4 +11,5 @@ public static class ActivityNames
     public const string CreateErpInvoice = "CreateErpInvoiceActivity";
     public const string PatchCrmDeal = "PatchCrmDealActivity";
     public const string RecordDeadLetter = "RecordDeadLetterActivity";
+    public const string RaiseReviewAlert = "RaiseReviewAlertActivity";
 }

@@ -15,6 +15,7 @@ public sealed record DealToInvoiceResult(
 {
     public const string Invoiced = "invoiced";
     public const string DeadLettered = "dead-lettered";
+    public const string Cancelled = "cancelled";
 }
 
 /// <summary>Asks the CRM for a deal with its company and line items.</summary>
@@ -45,6 +46,7 @@ public sealed record ErpCustomerRef(string Id, string DisplayName, string MatchR
     public const string ByCrossReference = "cross-reference";
     public const string ByDisplayName = "display-name";
     public const string Created = "created";
+    public const string ByOperator = "operator";
 }
 
 /// <summary>Creates one invoice; the idempotency key makes a retried or duplicated call return the first invoice.</summary>

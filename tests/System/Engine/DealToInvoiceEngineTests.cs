@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Integration.Activities.Dispatch;
+using Integration.Orchestrations.Common;
 using Integration.Orchestrations.DealToInvoice;
 using Integration.Orchestrations.Routing;
 using Integration.Tests.System.Infrastructure;
@@ -66,7 +67,7 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
     }
 
     [Fact]
-    public async Task Deal_without_a_company_ends_dead_lettered_without_an_invoice()
+    public async Task Deal_without_a_company_waits_for_review_and_a_cancel_ends_it_without_an_invoice()
     {
         string dealId = StandaloneHostFixture.NewDealId();
         using var sandbox = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{engine.SandboxPort}") };
@@ -81,14 +82,20 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
 
         await engine.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(DealToInvoiceOrchestrator), new DealToInvoiceInput(dealId, "engine-test", "test-event"), new StartOrchestrationOptions(instanceId));
+        await Eventually.Until(
+            async () => (await engine.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))?.SerializedCustomStatus ?? string.Empty,
+            status => status.Contains(ManualReview.AwaitingStep, StringComparison.Ordinal),
+            Deadline,
+            "the workflow to wait for a review");
+        await engine.Client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, new ReviewDecision("cancel", null, "engine-test", "not ours"));
         using var timeout = new CancellationTokenSource(Deadline);
         OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
 
         DealToInvoiceResult result = done.ReadOutputAs<DealToInvoiceResult>()!;
-        Assert.Equal(DealToInvoiceResult.DeadLettered, result.Outcome);
-        Assert.Contains("no associated company", result.Failure, StringComparison.Ordinal);
+        Assert.Equal(DealToInvoiceResult.Cancelled, result.Outcome);
+        Assert.Contains("not ours", result.Failure, StringComparison.Ordinal);
         Assert.Empty(await engine.Sandbox.InvoicesForDealAsync(dealId));
-        var deadLetters = new TableClient(TestEnvironment.StorageConnectionString, "DeadLetters");
-        Assert.True((await deadLetters.GetEntityIfExistsAsync<TableEntity>("workflow", instanceId)).HasValue);
+        Assert.Contains(await engine.Sandbox.AlertsAsync(), a => a!.ToJsonString().Contains("Manual review needed", StringComparison.Ordinal)
+            && a.ToJsonString().Contains(instanceId, StringComparison.Ordinal));
     }
 }

@@ -117,24 +117,61 @@ public sealed class DealToInvoiceOrchestratorTests
     }
 
     [Fact]
-    public async Task Deal_without_a_company_is_dead_lettered_and_nothing_else_runs()
+    public async Task Deal_without_a_company_asks_for_review_and_invoices_the_customer_the_operator_names()
     {
-        var harness = new Harness(deal: Deal with { Company = null });
+        var harness = new Harness(deal: Deal with { Company = null }, decision: new ReviewDecision("use-customer", "qbo-cust-77", "ana", null));
 
         DealToInvoiceResult result = await new DealToInvoiceOrchestrator().RunAsync(harness.Context.Object, Input);
 
-        Assert.Equal([ActivityNames.FetchCrmDeal, ActivityNames.RecordDeadLetter], harness.CalledNames);
-        Assert.Equal("dead-lettered", result.Outcome);
-        Assert.Equal(DealId, result.DealId);
+        Assert.Equal([ActivityNames.FetchCrmDeal, ActivityNames.RaiseReviewAlert, ActivityNames.CreateErpInvoice, ActivityNames.PatchCrmDeal], harness.CalledNames);
+        var create = Assert.IsType<CreateErpInvoiceInput>(harness.InputOf(ActivityNames.CreateErpInvoice));
+        Assert.Equal("qbo-cust-77", create.CustomerId);
+        Assert.Equal(DealToInvoiceResult.Invoiced, result.Outcome);
+        Assert.Equal(ErpCustomerRef.ByOperator, result.CustomerMatchRule);
+        WorkflowStatus asked = Assert.Single(harness.Statuses, s => s.Step == ManualReview.AwaitingStep);
+        Assert.Contains("no associated company", asked.Detail, StringComparison.Ordinal);
+        Assert.Equal(["use-customer", "cancel"], asked.Review!.Actions.Select(a => a.Name));
+        Assert.True(asked.Review.Actions[0].RequiresValue);
+    }
+
+    [Fact]
+    public async Task Deal_without_a_company_cancelled_by_the_operator_creates_nothing()
+    {
+        var harness = new Harness(deal: Deal with { Company = null }, decision: new ReviewDecision("cancel", null, "ana", "duplicate deal"));
+
+        DealToInvoiceResult result = await new DealToInvoiceOrchestrator().RunAsync(harness.Context.Object, Input);
+
+        Assert.Equal([ActivityNames.FetchCrmDeal, ActivityNames.RaiseReviewAlert], harness.CalledNames);
+        Assert.Equal(DealToInvoiceResult.Cancelled, result.Outcome);
         Assert.Null(result.InvoiceId);
-        Assert.Null(result.ErpCustomerId);
-        var letter = Assert.IsType<DeadLetterInput>(harness.InputOf(ActivityNames.RecordDeadLetter));
-        Assert.Equal("workflow", letter.Kind);
-        Assert.Equal(InstanceId, letter.Reference);
-        Assert.Equal(CorrelationId, letter.CorrelationId);
-        Assert.Contains("company", letter.Reason, StringComparison.Ordinal);
-        Assert.Equal(letter.Reason, result.Failure);
-        Assert.Equal("dead-lettered", harness.Statuses[^1].Step);
+        Assert.Contains("ana", result.Failure, StringComparison.Ordinal);
+        Assert.Contains("duplicate deal", result.Failure, StringComparison.Ordinal);
+        Assert.Equal(DealToInvoiceResult.Cancelled, harness.Statuses[^1].Step);
+    }
+
+    [Fact]
+    public async Task An_unanswered_review_escalates_each_interval_until_the_decision_arrives()
+    {
+        var harness = new Harness(deal: Deal with { Company = null }, decision: new ReviewDecision("cancel", null, null, null), escalationsBeforeDecision: 2);
+
+        await new DealToInvoiceOrchestrator().RunAsync(harness.Context.Object, Input);
+
+        Assert.Equal([0, 1, 2], harness.Calls.Where(c => c.Name == ActivityNames.RaiseReviewAlert).Select(c => ((ReviewAlertInput)c.Input!).Escalation));
+        Assert.Equal(3, harness.TimerDeadlines.Count);
+        Assert.All(harness.TimerDeadlines, at => Assert.Equal(OrchestrationNow + ManualReview.EscalateAfter, at));
+    }
+
+    [Fact]
+    public async Task Escalation_stops_after_the_last_reminder_and_the_review_keeps_waiting()
+    {
+        var harness = new Harness(
+            deal: Deal with { Company = null }, decision: new ReviewDecision("cancel", null, null, null), escalationsBeforeDecision: ManualReview.MaxEscalations);
+
+        DealToInvoiceResult result = await new DealToInvoiceOrchestrator().RunAsync(harness.Context.Object, Input);
+
+        Assert.Equal(ManualReview.MaxEscalations, harness.TimerDeadlines.Count);
+        Assert.Equal(ManualReview.MaxEscalations + 1, harness.Calls.Count(c => c.Name == ActivityNames.RaiseReviewAlert));
+        Assert.Equal(DealToInvoiceResult.Cancelled, result.Outcome);
     }
 
     [Fact]
@@ -186,9 +223,29 @@ public sealed class DealToInvoiceOrchestratorTests
 
         private readonly string? failingActivity;
 
-        public Harness(CrmDeal? deal = null, string? failingActivity = null)
+        /// <param name="decision">The operator's answer to a review, delivered after <paramref name="escalationsBeforeDecision"/> overdue reminders.</param>
+        public Harness(CrmDeal? deal = null, string? failingActivity = null, ReviewDecision? decision = null, int escalationsBeforeDecision = 0)
         {
             this.failingActivity = failingActivity;
+            var pendingDecision = new TaskCompletionSource<ReviewDecision>();
+            Context.Setup(c => c.WaitForExternalEvent<ReviewDecision>(ManualReview.DecisionEvent, It.IsAny<CancellationToken>())).Returns(pendingDecision.Task);
+            Context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+                .Returns<DateTime, CancellationToken>((at, _) =>
+                {
+                    TimerDeadlines.Add(at);
+                    return TimerDeadlines.Count <= escalationsBeforeDecision ? Task.CompletedTask : new TaskCompletionSource().Task;
+                });
+            Context.Setup(c => c.CallActivityAsync(It.Is<TaskName>(n => n.Name == ActivityNames.RaiseReviewAlert), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+                .Returns<TaskName, object?, TaskOptions?>((n, input, options) =>
+                {
+                    Calls.Add((n.Name, input, options));
+                    if (decision is not null && ((ReviewAlertInput)input!).Escalation == escalationsBeforeDecision)
+                    {
+                        pendingDecision.TrySetResult(decision);
+                    }
+
+                    return Task.CompletedTask;
+                });
             Context.SetupGet(c => c.InstanceId).Returns(InstanceId);
             Context.SetupGet(c => c.CurrentUtcDateTime).Returns(OrchestrationNow);
             Context.SetupGet(c => c.IsReplaying).Returns(false);
@@ -211,6 +268,8 @@ public sealed class DealToInvoiceOrchestratorTests
         public List<(string Name, object? Input, TaskOptions? Options)> Calls { get; } = [];
 
         public List<WorkflowStatus> Statuses { get; } = [];
+
+        public List<DateTime> TimerDeadlines { get; } = [];
 
         public IEnumerable<string> CalledNames => Calls.Select(c => c.Name);
 
