@@ -91,14 +91,7 @@ public sealed class ReviewDecisionTests(StandaloneHostFixture fixture)
     private async Task<string> StartNoCompanyDealAwaitingReviewAsync()
     {
         string dealId = StandaloneHostFixture.NewDealId();
-        using var sandbox = new HttpClient { BaseAddress = new Uri(fixture.Host.SandboxBaseUrl) };
-        using HttpResponseMessage seeded = await sandbox.PutAsync(
-            $"/_sandbox/hubspot/deals/{dealId}",
-            new StringContent(
-                $$$"""{"properties":{"dealname":"No company","amount":"10.00","dealstage":"closedwon"},"lineItems":[{"id":"{{{dealId}}}01","properties":{"name":"Thing","quantity":"1","price":"10.00"}}]}""",
-                Encoding.UTF8,
-                "application/json"));
-        seeded.EnsureSuccessStatusCode();
+        await fixture.Sandbox.SeedDealWithoutCompanyAsync(dealId);
         await SendClosedAsync(dealId);
         await Eventually.Until(
             async () => (string?)(await GetInstanceAsync($"deal-invoice-{dealId}"))?["customStatus"]?["Step"],

@@ -70,14 +70,7 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
     public async Task Deal_without_a_company_waits_for_review_and_a_cancel_ends_it_without_an_invoice()
     {
         string dealId = StandaloneHostFixture.NewDealId();
-        using var sandbox = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{engine.SandboxPort}") };
-        using HttpResponseMessage seeded = await sandbox.PutAsync(
-            $"/_sandbox/hubspot/deals/{dealId}",
-            new StringContent(
-                $$$"""{"properties":{"dealname":"No company","amount":"10.00","dealstage":"closedwon"},"lineItems":[{"id":"{{{dealId}}}01","properties":{"name":"Thing","quantity":"1","price":"10.00"}}]}""",
-                global::System.Text.Encoding.UTF8,
-                "application/json"));
-        seeded.EnsureSuccessStatusCode();
+        await engine.Sandbox.SeedDealWithoutCompanyAsync(dealId);
         string instanceId = DealToInvoiceOrchestrator.InstanceIdFor(dealId);
 
         await engine.Client.ScheduleNewOrchestrationInstanceAsync(

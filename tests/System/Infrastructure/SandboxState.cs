@@ -24,6 +24,17 @@ public sealed class SandboxState(HttpClient http)
     public async Task<string?> DealPropertyAsync(string dealId, string property) =>
         (string?)(await DealAsync(dealId))?["properties"]?[property];
 
+    /// <summary>Stores a closed-won deal with one line item and no company: a deal only a person can match to a customer.</summary>
+    public async Task SeedDealWithoutCompanyAsync(string dealId)
+    {
+        using HttpResponseMessage response = await http.PutAsJsonAsync($"/_sandbox/hubspot/deals/{dealId}", new
+        {
+            properties = new { dealname = "No company", amount = "10.00", dealstage = "closedwon" },
+            lineItems = new[] { new { id = dealId + "01", properties = new { name = "Thing", quantity = "1", price = "10.00" } } },
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
     public Task<JsonArray> AlertsAsync() => GetArrayAsync("/_sandbox/alerts");
 
     public async Task<JsonObject> RequestCountersAsync() =>
