@@ -16,6 +16,9 @@ public sealed class ReviewDecisionHandler(OperationsKey key)
 {
     private const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>Decisions arrive camel-cased from people; workflow status is PascalCase from the engine: read both.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public async Task<IResult> DecideAsync(HttpRequest request, string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -72,14 +75,9 @@ public sealed class ReviewDecisionHandler(OperationsKey key)
 
     private static async Task<ReviewDecision?> ReadDecisionAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            throw new JsonException($"the body exceeds {MaxBodyBytes} bytes");
-        }
-
-        return buffer.Length == 0 ? null : JsonSerializer.Deserialize<ReviewDecision>(buffer.ToArray(), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        byte[] body = await RequestBodies.ReadAtMostAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false)
+            ?? throw new JsonException($"the body exceeds {MaxBodyBytes} bytes");
+        return body.Length == 0 ? null : JsonSerializer.Deserialize<ReviewDecision>(body, Json);
     }
 
     private static WorkflowStatus? ReadStatus(string? json)
@@ -91,7 +89,7 @@ public sealed class ReviewDecisionHandler(OperationsKey key)
 
         try
         {
-            return JsonSerializer.Deserialize<WorkflowStatus>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            return JsonSerializer.Deserialize<WorkflowStatus>(json, Json);
         }
         catch (JsonException)
         {

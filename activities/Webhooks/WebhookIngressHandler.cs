@@ -33,7 +33,7 @@ public sealed partial class WebhookIngressHandler(
                 $"No webhook source named '{source}' is configured.", correlationId);
         }
 
-        byte[]? body = await ReadBodyAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        byte[]? body = await RequestBodies.ReadAtMostAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "Payload too large",
@@ -78,30 +78,6 @@ public sealed partial class WebhookIngressHandler(
 
         LogAccepted(source!, envelopes.Count, correlationId);
         return Results.Json(new { eventId = envelopes[0].Id, correlationId, events = accepted }, statusCode: StatusCodes.Status202Accepted);
-    }
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is long n ? (int)n : 4096);
-        byte[] chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     /// <summary>The URL as the sender called it: the configured public base, else the request's own.</summary>
