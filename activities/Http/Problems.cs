@@ -17,4 +17,9 @@ public static class Problems
             title: title,
             type: TypePrefix + kind,
             extensions: new Dictionary<string, object?> { ["correlationId"] = correlationId });
+
+    /// <summary>The 404 for a workflow instance id nobody knows; the operations and review routes both answer it.</summary>
+    public static IResult InstanceNotFound(string instanceId, string correlationId) =>
+        Create(StatusCodes.Status404NotFound, "instance-not-found", "No such workflow instance",
+            $"No workflow instance has the id '{instanceId}'.", correlationId);
 }

@@ -17,7 +17,7 @@ public sealed class OperationsHandler(OperationsKey key, ApiCallLog apiCalls, De
     {
         ArgumentNullException.ThrowIfNull(client);
         string correlationId = CorrelationIds.FromRequest(request);
-        if (Refuse(request, correlationId) is { } refused)
+        if (key.Refuse(request, correlationId) is { } refused)
         {
             return refused;
         }
@@ -25,8 +25,7 @@ public sealed class OperationsHandler(OperationsKey key, ApiCallLog apiCalls, De
         OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (instance is null)
         {
-            return Problems.Create(StatusCodes.Status404NotFound, "instance-not-found", "No such workflow instance",
-                $"No workflow instance has the id '{instanceId}'.", correlationId);
+            return Problems.InstanceNotFound(instanceId, correlationId);
         }
 
         return Results.Json(new
@@ -46,16 +45,14 @@ public sealed class OperationsHandler(OperationsKey key, ApiCallLog apiCalls, De
     public async Task<IResult> ListApiCallsAsync(HttpRequest request, string callCorrelationId, CancellationToken cancellationToken)
     {
         string correlationId = CorrelationIds.FromRequest(request);
-        return Refuse(request, correlationId) ?? Results.Json(await apiCalls.ListAsync(callCorrelationId, cancellationToken).ConfigureAwait(false));
+        return key.Refuse(request, correlationId) ?? Results.Json(await apiCalls.ListAsync(callCorrelationId, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<IResult> ListDeadLettersAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         string correlationId = CorrelationIds.FromRequest(request);
-        return Refuse(request, correlationId) ?? Results.Json(await deadLetters.ListAsync(500, cancellationToken).ConfigureAwait(false));
+        return key.Refuse(request, correlationId) ?? Results.Json(await deadLetters.ListAsync(500, cancellationToken).ConfigureAwait(false));
     }
-
-    private IResult? Refuse(HttpRequest request, string correlationId) => key.Refuse(request, correlationId);
 
     private static JsonElement? ParseOrNull(string? json)
     {

@@ -47,8 +47,7 @@ public sealed class ReviewDecisionHandler(OperationsKey key)
         OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (instance is null)
         {
-            return Problems.Create(StatusCodes.Status404NotFound, "instance-not-found", "No such workflow instance",
-                $"No workflow instance has the id '{instanceId}'.", correlationId);
+            return Problems.InstanceNotFound(instanceId, correlationId);
         }
 
         WorkflowStatus? status = ReadStatus(instance.SerializedCustomStatus);
