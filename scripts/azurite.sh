@@ -45,7 +45,14 @@ case "${1:-}" in
     ;;
   stop)
     pidfile=${2:?pid file}
-    if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; rm -f "$pidfile"; fi
+    if [ -f "$pidfile" ]; then
+      pid=$(cat "$pidfile")
+      kill "$pid" 2>/dev/null || true
+      # Wait for it to exit, so callers can delete its data folder; force it after 10 s.
+      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -9 "$pid" 2>/dev/null || true
+      rm -f "$pidfile"
+    fi
     ;;
   *) echo "usage: $0 install | start <blob-port> <data-dir|--in-memory> <pid-file> | stop <pid-file>" >&2; exit 2 ;;
 esac
