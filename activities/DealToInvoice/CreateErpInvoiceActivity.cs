@@ -23,14 +23,14 @@ public sealed class CreateErpInvoiceActivity(QuickBooksClient erp, IOptionsMonit
             null,
             null,
             new QboRef(input.CustomerId),
-            input.TxnDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            input.InvoiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             input.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             $"CRM deal {input.DealId}",
             input.Lines.Select(line => new QboLine(
                 "SalesItemLineDetail",
-                Math.Round(line.Quantity * line.UnitPrice, 2, MidpointRounding.AwayFromZero),
-                line.Sku is null ? line.Name : $"{line.Name} ({line.Sku})",
-                new QboSalesItemLineDetail(new QboRef(itemId), line.Quantity, line.UnitPrice))).ToList(),
+                line.NetAmount,
+                line.Description,
+                new QboSalesItemLineDetail(new QboRef(line.ItemCode ?? itemId), line.Quantity, line.UnitPrice))).ToList(),
             null);
         QboInvoice created = await erp.CreateInvoiceAsync(invoice, input.IdempotencyKey, input.CorrelationId, CancellationToken.None).ConfigureAwait(false);
         return new ErpInvoiceRef(

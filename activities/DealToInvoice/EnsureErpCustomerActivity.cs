@@ -10,9 +10,9 @@ namespace Integration.Activities.DealToInvoice;
 /// customer active (links outlive ERP records that are deleted, merged or made inactive); else create
 /// it (idempotently, keyed by the company id); if the ERP says the name is taken, link that customer.
 /// </summary>
-public sealed class EnsureErpCustomerActivity(QuickBooksClient erp, CrossReferenceStore xrefs) : TaskActivity<EnsureErpCustomerInput, ErpCustomerRef>
+public sealed class EnsureErpCustomerActivity(QuickBooksClient erp, CrossReferenceStore xrefs) : TaskActivity<EnsureErpCustomerInput, CustomerMatch>
 {
-    public override async Task<ErpCustomerRef> RunAsync(TaskActivityContext context, EnsureErpCustomerInput input)
+    public override async Task<CustomerMatch> RunAsync(TaskActivityContext context, EnsureErpCustomerInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         CrmCompany company = input.Company;
@@ -22,7 +22,7 @@ public sealed class EnsureErpCustomerActivity(QuickBooksClient erp, CrossReferen
         if (linked is not null &&
             await erp.GetCustomerAsync(linked, input.CorrelationId, ct).ConfigureAwait(false) is { Active: not false } current)
         {
-            return new ErpCustomerRef(linked, current.DisplayName, ErpCustomerRef.ByCrossReference);
+            return new CustomerMatch(CustomerMatch.Matched, new ErpCustomerRef(linked, current.DisplayName, ErpCustomerRef.ByCrossReference), [], null);
         }
 
         var draft = new QboCustomer(
@@ -42,7 +42,7 @@ public sealed class EnsureErpCustomerActivity(QuickBooksClient erp, CrossReferen
 
         string id = created.Id ?? throw new HttpRequestException("The ERP created a customer without an Id.");
         await xrefs.LinkAsync(CrossReferenceStore.CrmCompanyToErpCustomer, company.Id, id, rule, ct).ConfigureAwait(false);
-        return new ErpCustomerRef(id, created.DisplayName, rule);
+        return new CustomerMatch(CustomerMatch.Matched, new ErpCustomerRef(id, created.DisplayName, rule), [], null);
     }
 
     /// <summary>

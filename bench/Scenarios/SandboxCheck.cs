@@ -26,7 +26,7 @@ public static class SandboxCheck
         int one = 0, duplicates = 0, patchedRight = 0;
         foreach (var dealId in dealIds)
         {
-            var created = byKey.GetValueOrDefault(DealToInvoiceOrchestrator.InvoiceIdempotencyKey(dealId)) ?? [];
+            var created = byKey.GetValueOrDefault(DealToInvoiceOrchestrator.InvoiceIdempotencyKey(dealId, 1)) ?? [];
             one += created.Count == 1 ? 1 : 0;
             duplicates += created.Count > 1 ? 1 : 0;
             patchedRight += created.Count == 1 && patched.GetValueOrDefault(dealId) is { } id && id == created[0] ? 1 : 0;

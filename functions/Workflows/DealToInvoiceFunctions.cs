@@ -27,7 +27,7 @@ public sealed class DealToInvoiceFunctions(
         fetchDeal.RunAsync(new FunctionsActivityContext(ActivityNames.FetchCrmDeal, context), input);
 
     [Function(ActivityNames.EnsureErpCustomer)]
-    public Task<ErpCustomerRef> EnsureErpCustomer([ActivityTrigger] EnsureErpCustomerInput input, FunctionContext context) =>
+    public Task<CustomerMatch> EnsureErpCustomer([ActivityTrigger] EnsureErpCustomerInput input, FunctionContext context) =>
         ensureCustomer.RunAsync(new FunctionsActivityContext(ActivityNames.EnsureErpCustomer, context), input);
 
     [Function(ActivityNames.CreateErpInvoice)]

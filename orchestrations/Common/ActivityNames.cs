@@ -12,4 +12,8 @@ public static class ActivityNames
     public const string PatchCrmDeal = "PatchCrmDealActivity";
     public const string RecordDeadLetter = "RecordDeadLetterActivity";
     public const string RaiseReviewAlert = "RaiseReviewAlertActivity";
+    public const string BuildInvoiceDraft = "BuildInvoiceDraftActivity";
+    public const string PlanInvoiceDate = "PlanInvoiceDateActivity";
+    public const string ReverseErpInvoice = "ReverseErpInvoiceActivity";
+    public const string RaiseAlert = "RaiseAlertActivity";
 }

@@ -30,7 +30,15 @@ public static class ManualReview
     /// <summary>Escalations before the workflow stops reminding and simply waits.</summary>
     public const int MaxEscalations = 3;
 
-    public static async Task<ReviewDecision> RequestAsync(TaskOrchestrationContext context, ReviewRequest request, string correlationId)
+    public static async Task<ReviewDecision> RequestAsync(TaskOrchestrationContext context, ReviewRequest request, string correlationId) =>
+        (await RequestAsync<bool>(context, request, correlationId, interrupt: null))!;
+
+    /// <summary>
+    /// As above, but gives up when <paramref name="interrupt"/> completes first (e.g. the business
+    /// object changed and the question may no longer apply): then the answer is null.
+    /// </summary>
+    public static async Task<ReviewDecision?> RequestAsync<TInterrupt>(
+        TaskOrchestrationContext context, ReviewRequest request, string correlationId, Task<TInterrupt>? interrupt)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
@@ -44,18 +52,24 @@ public static class ManualReview
         {
             using var cancelTimer = new CancellationTokenSource();
             Task timer = context.CreateTimer(context.CurrentUtcDateTime.Add(EscalateAfter), cancelTimer.Token);
-            if (await Task.WhenAny(decision, timer) == decision)
+            Task first = interrupt is null ? await Task.WhenAny(decision, timer) : await Task.WhenAny(decision, interrupt, timer);
+            if (first != timer)
             {
                 // Synchronous on purpose: CancelAsync runs on the thread pool, and an orchestrator that
                 // awaits a non-durable task ends its episode there and never resumes.
                 cancelTimer.Cancel();
-                return await decision;
+                return first == decision ? await decision : null;
             }
 
             await context.CallActivityAsync(
                 ActivityNames.RaiseReviewAlert, new ReviewAlertInput(context.InstanceId, correlationId, request, escalation), WorkflowRetry.Standard);
         }
 
-        return await decision;
+        if (interrupt is null)
+        {
+            return await decision;
+        }
+
+        return await Task.WhenAny(decision, interrupt) == decision ? await decision : null;
     }
 }

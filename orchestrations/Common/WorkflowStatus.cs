@@ -10,4 +10,7 @@ public sealed record WorkflowStatus(string Step, string? Detail, DateTime Update
 {
     /// <summary>While the step is "awaiting-review": the question and the answers accepted.</summary>
     public ReviewRequest? Review { get; init; }
+
+    /// <summary>While the workflow waits on a durable timer (e.g. for the next business day): when it resumes.</summary>
+    public DateTimeOffset? WaitingUntil { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Integration.Orchestrations.Common;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -5,96 +6,65 @@ using Microsoft.Extensions.Logging;
 namespace Integration.Orchestrations.DealToInvoice;
 
 /// <summary>
-/// A deal closed in the CRM becomes exactly one ERP invoice: fetch the deal, find or create the
-/// customer, create the invoice under an idempotency key derived from the deal, write the invoice
-/// id back to the deal. A deal with no company goes to manual review (an operator names the ERP
-/// customer or cancels). A step that cannot succeed ends in a dead letter, never silently.
+/// Brings the ERP in line with one CRM deal. It reads the deal and decides from what it finds, not
+/// from the event that woke it, so a missed or out-of-order webhook cannot leave the books wrong:
+/// <list type="bullet">
+/// <item>closed-won, not invoiced: map and price the lines, match the customer, wait for the business
+/// calendar, create the invoice (revision r, idempotency key per revision), write it to the deal;</item>
+/// <item>closed-won, invoiced for a different total: credit the old invoice and issue revision r+1;</item>
+/// <item>no longer closed-won, invoiced: void or credit the invoice, patch the deal, alert finance;</item>
+/// <item>no longer closed-won, not invoiced: end as cancelled, nothing created.</item>
+/// </list>
+/// A change event that arrives while it waits restarts the reconciliation (ContinueAsNew). Questions
+/// only a person can answer go to manual review; a step that cannot succeed ends in a dead letter.
 /// </summary>
 public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceInput, DealToInvoiceResult>
 {
-    /// <summary>CRM deal property that receives the ERP invoice id.</summary>
+    /// <summary>CRM deal properties this workflow writes (and reads back on the next run).</summary>
     public const string InvoiceIdProperty = "erp_invoice_id";
-
-    /// <summary>Review answer: invoice the ERP customer whose id is the decision's value.</summary>
-    public const string UseCustomerAction = "use-customer";
-
-    /// <summary>Review answer: do not invoice this deal.</summary>
-    public const string CancelAction = "cancel";
-
-    /// <summary>Days until payment is due when the deal names no terms.</summary>
-    public const int DefaultPaymentTermDays = 30;
+    public const string InvoiceNumberProperty = "erp_invoice_number";
+    public const string InvoiceRevisionProperty = "erp_invoice_revision";
+    public const string InvoiceTotalProperty = "erp_invoice_total";
+    public const string InvoiceStatusProperty = "erp_invoice_status";
+    public const string CustomerIdProperty = "erp_customer_id";
+    public const string ReversedInvoiceProperty = "erp_reversed_invoice_id";
+    public const string CreditNoteProperty = "erp_credit_note_id";
 
     /// <summary>The business-key instance id: one workflow per deal, so a duplicate start is a no-op.</summary>
     public static string InstanceIdFor(string dealId) => $"deal-invoice-{dealId}";
 
-    /// <summary>The ERP idempotency key for a deal's invoice; stable across retries, restarts and duplicates.</summary>
-    public static string InvoiceIdempotencyKey(string dealId) => $"deal-{dealId}-invoice-r1";
+    /// <summary>The ERP idempotency key for a revision's invoice; stable across retries, restarts and duplicates.</summary>
+    public static string InvoiceIdempotencyKey(string dealId, int revision) =>
+        string.Create(CultureInfo.InvariantCulture, $"deal-{dealId}-invoice-r{revision}");
+
+    /// <summary>The ERP idempotency key for taking a revision's invoice back (void or credit note).</summary>
+    public static string ReversalIdempotencyKey(string dealId, int revision) =>
+        string.Create(CultureInfo.InvariantCulture, $"deal-{dealId}-reverse-r{revision}");
 
     public override async Task<DealToInvoiceResult> RunAsync(TaskOrchestrationContext context, DealToInvoiceInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         ILogger log = context.CreateReplaySafeLogger<DealToInvoiceOrchestrator>();
-        TaskOptions retry = WorkflowRetry.Standard;
 
+        // Registered once for the whole run: a change that arrives while an activity runs is buffered
+        // and seen at the next wait, instead of being dropped when the workflow completes.
+        Task<DealChanged> changed = context.WaitForExternalEvent<DealChanged>(DealChanged.EventName);
         try
         {
-            SetStatus(context, "fetching-deal", $"reading deal {input.DealId} from the CRM");
-            CrmDeal deal = await context.CallActivityAsync<CrmDeal>(
-                ActivityNames.FetchCrmDeal, new FetchCrmDealInput(input.DealId, input.CorrelationId), retry);
-
-            if (deal.LineItems.Count == 0)
+            var run = new Run(context, input, changed);
+            DealToInvoiceResult? result = await run.ReconcileAsync();
+            if (result is null)
             {
-                return await DeadLetter(context, input, "the deal has no line items to invoice", null);
+                // A change arrived during a wait: start over from the deal as it is now.
+                DealChanged change = await changed;
+                log.LogInformation("Deal {DealId} changed ({EventType}); reconciling again ({CorrelationId})", input.DealId, change.EventType, change.CorrelationId);
+                context.ContinueAsNew(new DealToInvoiceInput(input.DealId, change.CorrelationId, change.EventId), preserveUnprocessedEvents: true);
+                return new DealToInvoiceResult(input.DealId, "restarted", null, null, null, null, null);
             }
 
-            ErpCustomerRef customer;
-            if (deal.Company is null)
-            {
-                ReviewDecision decision = await ManualReview.RequestAsync(context, NoCompanyReview(deal.Id), input.CorrelationId);
-                if (decision.Action == CancelAction)
-                {
-                    string why = $"cancelled by {decision.ReviewedBy ?? "an operator"}: {decision.Comment ?? "no comment"}";
-                    SetStatus(context, DealToInvoiceResult.Cancelled, why);
-                    return new DealToInvoiceResult(input.DealId, DealToInvoiceResult.Cancelled, null, null, null, null, why);
-                }
-
-                customer = new ErpCustomerRef(decision.Value!, decision.Value!, ErpCustomerRef.ByOperator);
-            }
-            else
-            {
-                SetStatus(context, "matching-customer", $"finding the ERP customer for CRM company {deal.Company.Id}");
-                customer = await context.CallActivityAsync<ErpCustomerRef>(
-                    ActivityNames.EnsureErpCustomer, new EnsureErpCustomerInput(deal.Company, input.CorrelationId), retry);
-            }
-
-            SetStatus(context, "creating-invoice", $"creating the invoice for customer {customer.Id}");
-            DateOnly txnDate = DateOnly.FromDateTime(context.CurrentUtcDateTime);
-            ErpInvoiceRef invoice = await context.CallActivityAsync<ErpInvoiceRef>(
-                ActivityNames.CreateErpInvoice,
-                new CreateErpInvoiceInput(
-                    deal.Id,
-                    customer.Id,
-                    deal.LineItems,
-                    txnDate,
-                    txnDate.AddDays(DefaultPaymentTermDays),
-                    InvoiceIdempotencyKey(deal.Id),
-                    input.CorrelationId),
-                retry);
-
-            SetStatus(context, "patching-deal", $"writing invoice {invoice.Id} to deal {deal.Id}");
-            await context.CallActivityAsync(
-                ActivityNames.PatchCrmDeal,
-                new PatchCrmDealInput(
-                    deal.Id,
-                    new Dictionary<string, string> { [InvoiceIdProperty] = invoice.Id },
-                    input.CorrelationId),
-                retry);
-
-            SetStatus(context, "completed", $"invoice {invoice.Id} created for deal {deal.Id}");
-            log.LogInformation("Deal {DealId} invoiced as {InvoiceId} ({CorrelationId})", deal.Id, invoice.Id, input.CorrelationId);
-            return new DealToInvoiceResult(
-                deal.Id, DealToInvoiceResult.Invoiced, customer.Id, customer.MatchRule, invoice.Id, invoice.Total, null);
+            log.LogInformation("Deal {DealId}: {Outcome} ({CorrelationId})", input.DealId, result.Outcome, input.CorrelationId);
+            return result;
         }
         catch (TaskFailedException ex)
         {
@@ -103,18 +73,10 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
         }
     }
 
-    /// <summary>A deal with no company cannot be matched to a customer by rule; a person names one or cancels.</summary>
-    public static ReviewRequest NoCompanyReview(string dealId) => new(
-        $"deal {dealId} has no associated company: name the ERP customer to invoice, or cancel",
-        [
-            new ReviewAction(UseCustomerAction, "invoice the ERP customer with this id (value)", RequiresValue: true),
-            new ReviewAction(CancelAction, "do not invoice this deal", RequiresValue: false),
-        ]);
-
     private static async Task<DealToInvoiceResult> DeadLetter(
         TaskOrchestrationContext context, DealToInvoiceInput input, string reason, string? detail)
     {
-        SetStatus(context, "dead-lettered", reason);
+        SetStatus(context, DealToInvoiceResult.DeadLettered, reason);
         await context.CallActivityAsync(
             ActivityNames.RecordDeadLetter,
             new DeadLetterInput("workflow", context.InstanceId, input.CorrelationId, reason, detail),
@@ -122,6 +84,340 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
         return new DealToInvoiceResult(input.DealId, DealToInvoiceResult.DeadLettered, null, null, null, null, reason);
     }
 
-    private static void SetStatus(TaskOrchestrationContext context, string step, string detail) =>
-        context.SetCustomStatus(new WorkflowStatus(step, detail, context.CurrentUtcDateTime));
+    private static void SetStatus(TaskOrchestrationContext context, string step, string detail, DateTimeOffset? waitingUntil = null) =>
+        context.SetCustomStatus(new WorkflowStatus(step, detail, context.CurrentUtcDateTime) { WaitingUntil = waitingUntil });
+
+    /// <summary>One reconciliation: the state it accumulates (answers from reviews) lives here, not in statics.</summary>
+    private sealed class Run(TaskOrchestrationContext context, DealToInvoiceInput input, Task<DealChanged> changed)
+    {
+        /// <summary>Bounds the questions one run asks about its lines (one per unmapped product, plus re-reads), so history stays bounded.</summary>
+        private const int MaxReviewRounds = 50;
+
+        private readonly TaskOptions retry = WorkflowRetry.Standard;
+
+        /// <summary>The result, or null when a deal change interrupted a wait and the caller must start over.</summary>
+        public async Task<DealToInvoiceResult?> ReconcileAsync()
+        {
+            CrmDeal deal = await FetchDealAsync();
+            DealInvoiceState? invoiced = deal.Invoice is { HasLiveInvoice: true } live ? live : null;
+
+            if (!deal.IsClosedWon)
+            {
+                if (invoiced is null)
+                {
+                    string why = $"deal {deal.Id} is not closed-won (stage '{deal.Stage}'): nothing is invoiced";
+                    SetStatus(context, DealToInvoiceResult.Cancelled, why);
+                    return Result(deal, DealToInvoiceResult.Cancelled, why) with { Revision = deal.Invoice?.Revision ?? 0 };
+                }
+
+                ErpReversal reversal = await ReverseAsync(deal, invoiced, mode: null, "the deal left closed-won");
+                await AlertFinanceAsync(
+                    "warning",
+                    $"Invoice {reversal.Mode}ed: deal {deal.Id} re-opened",
+                    $"Deal {deal.Id} '{deal.Name}' moved to stage '{deal.Stage}' after it was invoiced; invoice {invoiced.InvoiceId} (revision {invoiced.Revision}) was {Describe(reversal)}.");
+                string done = $"invoice {invoiced.InvoiceId} {Describe(reversal)}: deal {deal.Id} is no longer closed-won";
+                SetStatus(context, "completed", done);
+                return Result(deal, DealToInvoiceResult.Reversed, null) with
+                {
+                    Revision = invoiced.Revision,
+                    ReversedInvoiceId = invoiced.InvoiceId,
+                    CreditNoteId = reversal.CreditNoteId,
+                };
+            }
+
+            if (deal.LineItems.Count == 0)
+            {
+                return await DeadLetter(context, input, "the deal has no line items to invoice", null);
+            }
+
+            (InvoiceDraft? draft, string? cancelled) = await BuildDraftAsync(deal);
+            if (draft is null)
+            {
+                return cancelled is null ? null : Cancelled(deal, cancelled);
+            }
+
+            ErpReversal? credited = null;
+            if (invoiced is not null)
+            {
+                if (invoiced.Total == draft.Total)
+                {
+                    string same = $"invoice {invoiced.InvoiceId} (revision {invoiced.Revision}) already matches deal {deal.Id}";
+                    SetStatus(context, "completed", same);
+                    return Result(deal, DealToInvoiceResult.InSync, null) with
+                    {
+                        InvoiceId = invoiced.InvoiceId,
+                        InvoiceTotal = invoiced.Total,
+                        ErpCustomerId = invoiced.CustomerId,
+                        Revision = invoiced.Revision,
+                        MappingVersion = draft.MappingVersion,
+                    };
+                }
+
+                // The amount changed after invoicing: credit the old invoice, then issue the next revision.
+                credited = await ReverseAsync(deal, invoiced, ReverseErpInvoiceInput.Credit, "the deal amount changed");
+            }
+
+            int revision = (deal.Invoice?.Revision ?? 0) + 1;
+            (ErpCustomerRef? customer, string? noCustomer) = await ResolveCustomerAsync(deal, draft);
+            if (customer is null)
+            {
+                return noCustomer is null ? null : Cancelled(deal, noCustomer);
+            }
+
+            InvoiceSchedule schedule = await context.CallActivityAsync<InvoiceSchedule>(
+                ActivityNames.PlanInvoiceDate,
+                new PlanInvoiceDateInput(deal.Id, deal.CloseDate ?? context.CurrentUtcDateTime, context.CurrentUtcDateTime, deal.PaymentTerms),
+                retry);
+            if (schedule.InvoiceAt > context.CurrentUtcDateTime)
+            {
+                SetStatus(context, "waiting-for-business-day", $"waiting until {schedule.Description}", schedule.InvoiceAt);
+            }
+
+            // Always a race, even when the slot is now: a change buffered since the start wins it.
+            if (!await WaitUnlessChangedAsync(schedule.InvoiceAt))
+            {
+                return null;
+            }
+
+            SetStatus(context, "creating-invoice", $"creating invoice revision {revision} for customer {customer.Id}");
+            ErpInvoiceRef invoice = await context.CallActivityAsync<ErpInvoiceRef>(
+                ActivityNames.CreateErpInvoice,
+                new CreateErpInvoiceInput(
+                    deal.Id,
+                    revision,
+                    customer.Id,
+                    draft.Currency,
+                    draft.Lines,
+                    schedule.InvoiceDate,
+                    schedule.DueDate,
+                    InvoiceIdempotencyKey(deal.Id, revision),
+                    input.CorrelationId),
+                retry);
+
+            SetStatus(context, "patching-deal", $"writing invoice {invoice.Id} to deal {deal.Id}");
+            await PatchDealAsync(deal.Id, new Dictionary<string, string>
+            {
+                [InvoiceIdProperty] = invoice.Id,
+                [InvoiceNumberProperty] = invoice.DocNumber ?? string.Empty,
+                [InvoiceRevisionProperty] = revision.ToString(CultureInfo.InvariantCulture),
+                [InvoiceTotalProperty] = invoice.Total.ToString(CultureInfo.InvariantCulture),
+                [InvoiceStatusProperty] = DealInvoiceState.Issued,
+                [CustomerIdProperty] = customer.Id,
+            });
+
+            // A change that arrived while the invoice was written must not be dropped with the completed
+            // instance: the next generation reads the deal and reverses the invoice if it must.
+            if (!await WaitUnlessChangedAsync(context.CurrentUtcDateTime))
+            {
+                return null;
+            }
+
+            if (credited is not null)
+            {
+                await AlertFinanceAsync(
+                    "warning",
+                    $"Invoice credited and reissued: deal {deal.Id}",
+                    $"Deal {deal.Id} '{deal.Name}' changed after it was invoiced: invoice {credited.InvoiceId} was {Describe(credited)}, and invoice {invoice.Id} (revision {revision}, {invoice.Total.ToString("0.00", CultureInfo.InvariantCulture)} {draft.Currency}) replaces it.");
+            }
+
+            SetStatus(context, "completed", $"invoice {invoice.Id} (revision {revision}) created for deal {deal.Id}");
+            return new DealToInvoiceResult(deal.Id, DealToInvoiceResult.Invoiced, customer.Id, customer.MatchRule, invoice.Id, invoice.Total, null)
+            {
+                Revision = revision,
+                MappingVersion = draft.MappingVersion,
+                InvoiceDate = schedule.InvoiceDate,
+                DueDate = schedule.DueDate,
+                ReversedInvoiceId = credited?.InvoiceId,
+                CreditNoteId = credited?.CreditNoteId,
+            };
+        }
+
+        private async Task<CrmDeal> FetchDealAsync()
+        {
+            SetStatus(context, "fetching-deal", $"reading deal {input.DealId} from the CRM");
+            return await context.CallActivityAsync<CrmDeal>(ActivityNames.FetchCrmDeal, new FetchCrmDealInput(input.DealId, input.CorrelationId), retry);
+        }
+
+        /// <summary>Maps and prices the lines, asking an operator about each unmapped product and an amount outside the tolerance.</summary>
+        private async Task<(InvoiceDraft? Draft, string? Cancelled)> BuildDraftAsync(CrmDeal deal)
+        {
+            var itemCodes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var skipped = new List<string>();
+            bool amountApproved = false;
+            for (int round = 0; round < MaxReviewRounds; round++)
+            {
+                SetStatus(context, "building-invoice", $"mapping and pricing {deal.LineItems.Count} line(s) of deal {deal.Id}");
+                InvoiceDraft draft = await context.CallActivityAsync<InvoiceDraft>(
+                    ActivityNames.BuildInvoiceDraft, new BuildInvoiceDraftInput(deal, itemCodes, skipped, input.CorrelationId), retry);
+
+                if (draft.Unmapped.Count > 0)
+                {
+                    ReviewDecision? decision = await AskAsync(DealReviews.UnmappedProduct(deal.Id, draft.MappingVersion, draft.Unmapped));
+                    if (decision is null)
+                    {
+                        return (null, null);
+                    }
+
+                    UnmappedProduct first = draft.Unmapped[0];
+                    switch (decision.Action)
+                    {
+                        case DealReviews.UseItemCode:
+                            itemCodes[first.Key] = decision.Value!;
+                            continue;
+                        case DealReviews.SkipLine:
+                            skipped.Add(first.CrmLineId);
+                            continue;
+                        default:
+                            return (null, DealReviews.CancelledBy(decision));
+                    }
+                }
+
+                if (draft.Lines.Count == 0)
+                {
+                    return (null, $"every line of deal {deal.Id} was left off the invoice by an operator");
+                }
+
+                if (!draft.AmountCheck.WithinTolerance && !amountApproved)
+                {
+                    ReviewDecision? decision = await AskAsync(DealReviews.AmountMismatch(deal.Id, draft.Currency, draft.AmountCheck));
+                    if (decision is null)
+                    {
+                        return (null, null);
+                    }
+
+                    switch (decision.Action)
+                    {
+                        case DealReviews.Approve:
+                            amountApproved = true;
+                            return (draft, null);
+                        case DealReviews.Refetch:
+                            deal = await FetchDealAsync();
+                            if (!deal.IsClosedWon || deal.LineItems.Count == 0)
+                            {
+                                return (null, $"deal {deal.Id} is no longer closed-won with line items (stage '{deal.Stage}')");
+                            }
+
+                            continue;
+                        default:
+                            return (null, DealReviews.CancelledBy(decision));
+                    }
+                }
+
+                return (draft, null);
+            }
+
+            return (null, $"deal {deal.Id} still needed answers after {MaxReviewRounds} review rounds");
+        }
+
+        /// <summary>Matches the customer by rule, asking an operator when no rule decides (no company, several candidates).</summary>
+        private async Task<(ErpCustomerRef? Customer, string? Cancelled)> ResolveCustomerAsync(CrmDeal deal, InvoiceDraft draft)
+        {
+            if (deal.Company is null)
+            {
+                ReviewDecision? decision = await AskAsync(DealReviews.NoCompany(deal.Id));
+                if (decision is null)
+                {
+                    return (null, null);
+                }
+
+                return decision.Action == DealReviews.UseCustomer
+                    ? (new ErpCustomerRef(decision.Value!, decision.Value!, ErpCustomerRef.ByOperator), null)
+                    : (null, DealReviews.CancelledBy(decision));
+            }
+
+            SetStatus(context, "matching-customer", $"finding the ERP customer for CRM company {deal.Company.Id}");
+            var request = new EnsureErpCustomerInput(deal.Company, input.CorrelationId, draft.CustomerCategory);
+            CustomerMatch match = await context.CallActivityAsync<CustomerMatch>(ActivityNames.EnsureErpCustomer, request, retry);
+            while (match.Outcome != CustomerMatch.Matched)
+            {
+                ReviewDecision? decision = await AskAsync(DealReviews.AmbiguousCustomer(deal.Id, deal.Company, match.Candidates, match.Detail));
+                if (decision is null)
+                {
+                    return (null, null);
+                }
+
+                EnsureErpCustomerInput answer = decision.Action switch
+                {
+                    DealReviews.UseCustomer => request with { OperatorCustomerId = decision.Value },
+                    DealReviews.CreateCustomer => request with { CreateNew = true },
+                    _ => request,
+                };
+                if (ReferenceEquals(answer, request))
+                {
+                    return (null, DealReviews.CancelledBy(decision));
+                }
+
+                SetStatus(context, "matching-customer", $"applying the operator's answer '{decision.Action}' for CRM company {deal.Company.Id}");
+                match = await context.CallActivityAsync<CustomerMatch>(ActivityNames.EnsureErpCustomer, answer, retry);
+            }
+
+            return (match.Customer!, null);
+        }
+
+        /// <summary>Voids or credits the live invoice and records that on the deal.</summary>
+        private async Task<ErpReversal> ReverseAsync(CrmDeal deal, DealInvoiceState invoiced, string? mode, string why)
+        {
+            SetStatus(context, "reversing-invoice", $"{why}: taking back invoice {invoiced.InvoiceId} (revision {invoiced.Revision})");
+            ErpReversal reversal = await context.CallActivityAsync<ErpReversal>(
+                ActivityNames.ReverseErpInvoice,
+                new ReverseErpInvoiceInput(
+                    deal.Id,
+                    invoiced.Revision,
+                    invoiced.InvoiceId!,
+                    mode,
+                    DateOnly.FromDateTime(context.CurrentUtcDateTime),
+                    ReversalIdempotencyKey(deal.Id, invoiced.Revision),
+                    input.CorrelationId),
+                retry);
+
+            await PatchDealAsync(deal.Id, new Dictionary<string, string>
+            {
+                [InvoiceIdProperty] = string.Empty,
+                [InvoiceStatusProperty] = reversal.Mode == ReverseErpInvoiceInput.Credit ? DealInvoiceState.Credited : DealInvoiceState.Voided,
+                [ReversedInvoiceProperty] = invoiced.InvoiceId!,
+                [CreditNoteProperty] = reversal.CreditNoteId ?? string.Empty,
+            });
+            return reversal;
+        }
+
+        /// <summary>Manual review that a deal change interrupts: null means the deal changed and the run starts over.</summary>
+        private Task<ReviewDecision?> AskAsync(ReviewRequest request) =>
+            ManualReview.RequestAsync(context, request, input.CorrelationId, changed);
+
+        private Task PatchDealAsync(string dealId, Dictionary<string, string> properties) =>
+            context.CallActivityAsync(ActivityNames.PatchCrmDeal, new PatchCrmDealInput(dealId, properties, input.CorrelationId), retry);
+
+        private Task AlertFinanceAsync(string severity, string title, string text) =>
+            context.CallActivityAsync(
+                ActivityNames.RaiseAlert, new AlertInput(severity, title, text, context.InstanceId, input.CorrelationId), retry);
+
+        /// <summary>Waits for the durable timer; false when a deal change came first (or was already buffered).</summary>
+        private async Task<bool> WaitUnlessChangedAsync(DateTimeOffset until)
+        {
+            using var cancelTimer = new CancellationTokenSource();
+            DateTime due = until.UtcDateTime > context.CurrentUtcDateTime ? until.UtcDateTime : context.CurrentUtcDateTime;
+            Task timer = context.CreateTimer(due, cancelTimer.Token);
+            if (await Task.WhenAny(changed, timer) == changed)
+            {
+                // Synchronous on purpose; see ManualReview.
+                cancelTimer.Cancel();
+                return false;
+            }
+
+            return true;
+        }
+
+        private DealToInvoiceResult Cancelled(CrmDeal deal, string why)
+        {
+            SetStatus(context, DealToInvoiceResult.Cancelled, why);
+            return Result(deal, DealToInvoiceResult.Cancelled, why);
+        }
+
+        private static DealToInvoiceResult Result(CrmDeal deal, string outcome, string? failure) =>
+            new(deal.Id, outcome, null, null, null, null, failure);
+
+        private static string Describe(ErpReversal r) => r.CreditNoteId is null
+            ? "voided"
+            : $"credited by credit note {r.CreditNoteId} ({r.Amount.ToString("0.00", CultureInfo.InvariantCulture)})";
+    }
 }

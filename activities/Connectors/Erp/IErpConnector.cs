@@ -1,0 +1,78 @@
+namespace Integration.Activities.Connectors.Erp;
+
+/// <summary>
+/// What the workflows need from an ERP, whichever one the company runs (QuickBooks Online or Xero,
+/// chosen by "Erp:System"). Every write takes an idempotency key the ERP itself honours
+/// (QBO requestid, Xero Idempotency-Key), so a retry after a lost response never writes twice.
+/// </summary>
+public interface IErpConnector
+{
+    /// <summary>"quickbooks" or "xero": the name in logs, problems and the ApiCallLog.</summary>
+    string SystemName { get; }
+
+    /// <summary>The customer with this id, or null when the ERP no longer has it.</summary>
+    Task<ErpCustomer?> GetCustomerAsync(string id, string correlationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Customers that might be the company: those whose email ends with "@" + <see cref="ErpCustomerQuery.EmailDomain"/>
+    /// and those whose name starts with <see cref="ErpCustomerQuery.NamePrefix"/> (case-insensitive).
+    /// A superset is fine: the caller applies the exact, normalised rules.
+    /// </summary>
+    Task<IReadOnlyList<ErpCustomer>> FindCustomersAsync(ErpCustomerQuery query, string correlationId, CancellationToken cancellationToken);
+
+    /// <summary>Creates a customer; null when the ERP says the name is taken (QBO 6240, Xero duplicate name).</summary>
+    Task<ErpCustomer?> CreateCustomerAsync(ErpCustomerDraft draft, string idempotencyKey, string correlationId, CancellationToken cancellationToken);
+
+    Task<ErpInvoice> CreateInvoiceAsync(ErpInvoiceDraft draft, string idempotencyKey, string correlationId, CancellationToken cancellationToken);
+
+    /// <summary>The invoice with its lines, or null when the ERP does not have it.</summary>
+    Task<ErpInvoice?> GetInvoiceAsync(string id, string correlationId, CancellationToken cancellationToken);
+
+    /// <summary>Voids the invoice; an invoice already void is returned as it is, not an error.</summary>
+    Task<ErpInvoice> VoidInvoiceAsync(string id, string idempotencyKey, string correlationId, CancellationToken cancellationToken);
+
+    /// <summary>Raises a credit note (QBO CreditMemo, Xero ACCRECCREDIT) mirroring the draft.</summary>
+    Task<ErpCreditNote> CreateCreditNoteAsync(ErpInvoiceDraft draft, string idempotencyKey, string correlationId, CancellationToken cancellationToken);
+}
+
+/// <summary>An ERP customer as the workflows see it.</summary>
+public sealed record ErpCustomer(string Id, string Name, string? Email, bool Active);
+
+/// <summary>A customer to create.</summary>
+/// <param name="Category">ERP customer category from the data dictionary (QBO CustomerTypeRef, Xero contact group), or null.</param>
+/// <param name="Note">Free text kept on the customer, e.g. "CRM company 123".</param>
+public sealed record ErpCustomerDraft(string Name, string? Email, string? Category, string? Note);
+
+/// <summary>Narrows the candidates for matching; either part may be null.</summary>
+public sealed record ErpCustomerQuery(string? EmailDomain, string? NamePrefix);
+
+/// <summary>An invoice or credit note to create. Amounts are per <see cref="Orchestrations.DealToInvoice.InvoiceLine"/>.</summary>
+/// <param name="Reference">Free text that ties the document to the deal, e.g. "CRM deal 1001 r2".</param>
+public sealed record ErpInvoiceDraft(
+    string CustomerId,
+    DateOnly Date,
+    DateOnly DueDate,
+    string Currency,
+    string Reference,
+    IReadOnlyList<Orchestrations.DealToInvoice.InvoiceLine> Lines);
+
+/// <summary>An invoice the ERP holds.</summary>
+/// <param name="Status">Normalised: "open", "paid", "void" or "deleted".</param>
+public sealed record ErpInvoice(
+    string Id,
+    string? Number,
+    string CustomerId,
+    decimal Total,
+    string Status,
+    DateOnly? Date,
+    string Currency,
+    IReadOnlyList<Orchestrations.DealToInvoice.InvoiceLine> Lines)
+{
+    public const string Open = "open";
+    public const string Paid = "paid";
+    public const string Void = "void";
+    public const string Deleted = "deleted";
+}
+
+/// <summary>A credit note the ERP holds.</summary>
+public sealed record ErpCreditNote(string Id, string? Number, decimal Total);
