@@ -4,7 +4,7 @@ namespace Integration.Activities.Dispatch;
 public sealed record DispatchOutcome(string EventId, string Action, string? InstanceId, string Detail)
 {
     public const string Started = "started";
-    public const string Duplicate = "duplicate";
     public const string Raised = "raised";
+    public const string Restarted = "restarted";
     public const string Ignored = "ignored";
 }

@@ -7,21 +7,19 @@ using Microsoft.Extensions.Logging;
 namespace Integration.Activities.Dispatch;
 
 /// <summary>
-/// Queue message to workflow: route the envelope, then start the business-key instance or raise an
-/// event on it. Starting an id that already exists is a no-op, so redeliveries are harmless. Any
-/// exception leaves the message on the queue to be retried and, in the end, poisoned.
+/// Queue message to workflow: route the envelope, then raise the event on the business key's live
+/// instance, or start (restart) it. A start never runs twice beside itself (dedupe on live statuses),
+/// and a start that loses a race becomes an event, so no change is dropped. Any exception leaves the
+/// message on the queue to be retried and, in the end, poisoned.
 /// </summary>
 public sealed partial class EventDispatcher(ILogger<EventDispatcher> log)
 {
-    /// <summary>An instance in one of these states owns its business key; a second start is a duplicate.</summary>
-    private static readonly OrchestrationRuntimeStatus[] OwningStatuses =
+    /// <summary>An instance in one of these states is still running and can hear an event.</summary>
+    private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
     [
         OrchestrationRuntimeStatus.Pending,
         OrchestrationRuntimeStatus.Running,
         OrchestrationRuntimeStatus.Suspended,
-        OrchestrationRuntimeStatus.Completed,
-        OrchestrationRuntimeStatus.Failed,
-        OrchestrationRuntimeStatus.Terminated,
     ];
 
     public Task<DispatchOutcome> DispatchAsync(string message, DurableTaskClient client, CancellationToken cancellationToken) =>
@@ -33,8 +31,8 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log)
         ArgumentNullException.ThrowIfNull(client);
         DispatchOutcome outcome = EventRoutingTable.Route(envelope) switch
         {
-            EventRoute.StartOrchestration start => await StartAsync(envelope, start, client, cancellationToken).ConfigureAwait(false),
             EventRoute.RaiseEvent raise => await RaiseAsync(envelope, raise, client, cancellationToken).ConfigureAwait(false),
+            EventRoute.Reconcile reconcile => await ReconcileAsync(envelope, reconcile, client, cancellationToken).ConfigureAwait(false),
             EventRoute.Ignore ignore => new DispatchOutcome(envelope.Id, DispatchOutcome.Ignored, null, ignore.Reason),
             var other => throw new InvalidOperationException($"Unhandled route {other.GetType().Name}"),
         };
@@ -42,25 +40,34 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log)
         return outcome;
     }
 
-    private static async Task<DispatchOutcome> StartAsync(
-        EventEnvelope envelope, EventRoute.StartOrchestration start, DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>A live instance hears the change; a finished one is started again and reads the source afresh.</summary>
+    private static async Task<DispatchOutcome> ReconcileAsync(
+        EventEnvelope envelope, EventRoute.Reconcile route, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        OrchestrationMetadata? existing = await client.GetInstanceAsync(start.InstanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        OrchestrationMetadata? existing = await client.GetInstanceAsync(route.InstanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (existing is null && !route.StartIfAbsent)
         {
-            return new DispatchOutcome(envelope.Id, DispatchOutcome.Duplicate, start.InstanceId, $"instance already {existing.RuntimeStatus}");
+            return new DispatchOutcome(envelope.Id, DispatchOutcome.Ignored, route.InstanceId, "no workflow exists for this key, so there is nothing to reconcile");
+        }
+
+        if (existing is not null && LiveStatuses.Contains(existing.RuntimeStatus))
+        {
+            return await RaiseAsync(envelope, new EventRoute.RaiseEvent(route.InstanceId, route.EventName, route.Payload), client, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            var options = new StartOrchestrationOptions(start.InstanceId).WithDedupeStatuses(OwningStatuses);
-            await client.ScheduleNewOrchestrationInstanceAsync(start.OrchestratorName, start.Input, options, cancellationToken).ConfigureAwait(false);
-            return new DispatchOutcome(envelope.Id, DispatchOutcome.Started, start.InstanceId, start.OrchestratorName);
+            // Dedupe only on live statuses: a finished instance of this key is replaced by a fresh run.
+            var options = new StartOrchestrationOptions(route.InstanceId).WithDedupeStatuses(LiveStatuses);
+            await client.ScheduleNewOrchestrationInstanceAsync(route.OrchestratorName, route.Input, options, cancellationToken).ConfigureAwait(false);
+            return existing is null
+                ? new DispatchOutcome(envelope.Id, DispatchOutcome.Started, route.InstanceId, route.OrchestratorName)
+                : new DispatchOutcome(envelope.Id, DispatchOutcome.Restarted, route.InstanceId, $"previous run {existing.RuntimeStatus}");
         }
         catch (Exception ex) when (IsAlreadyExists(ex))
         {
-            // Lost a race with a concurrent delivery of the same business key: that one owns it.
-            return new DispatchOutcome(envelope.Id, DispatchOutcome.Duplicate, start.InstanceId, "instance created concurrently");
+            // Another delivery started it a moment ago: tell that run instead, so this change is not lost.
+            return await RaiseAsync(envelope, new EventRoute.RaiseEvent(route.InstanceId, route.EventName, route.Payload), client, cancellationToken).ConfigureAwait(false);
         }
     }
 

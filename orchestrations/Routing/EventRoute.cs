@@ -7,8 +7,12 @@ public abstract record EventRoute
     {
     }
 
-    /// <summary>Start an orchestration whose instance id is the business key, so duplicates are no-ops.</summary>
-    public sealed record StartOrchestration(string OrchestratorName, string InstanceId, object Input) : EventRoute;
+    /// <summary>
+    /// Make the business key's workflow look again: raise the event on a live instance; otherwise start
+    /// it (or restart a finished one), or, when <paramref name="StartIfAbsent"/> is false and the key never
+    /// had a workflow, ignore the event. Used for workflows that reconcile against the source system.
+    /// </summary>
+    public sealed record Reconcile(string OrchestratorName, string InstanceId, object Input, string EventName, object Payload, bool StartIfAbsent) : EventRoute;
 
     /// <summary>Deliver the event to a running orchestration.</summary>
     public sealed record RaiseEvent(string InstanceId, string EventName, object Payload) : EventRoute;

@@ -18,11 +18,20 @@ public static class EventRoutingTable
 
         return envelope.Type switch
         {
-            EventTypes.CrmDealClosed => new EventRoute.StartOrchestration(
-                nameof(DealToInvoiceOrchestrator),
-                DealToInvoiceOrchestrator.InstanceIdFor(envelope.Subject),
-                new DealToInvoiceInput(envelope.Subject, envelope.CorrelationId, envelope.Id)),
+            EventTypes.CrmDealClosed => DealChange(envelope, startIfAbsent: true),
+
+            // Only a deal that already has a workflow can have an invoice to take back or correct.
+            EventTypes.CrmDealStageChanged or EventTypes.CrmDealAmountChanged => DealChange(envelope, startIfAbsent: false),
             _ => new EventRoute.Ignore($"no workflow handles {envelope.Type}"),
         };
     }
+
+    /// <summary>Every deal change goes to the deal's one workflow, which re-reads the deal and reconciles.</summary>
+    private static EventRoute.Reconcile DealChange(EventEnvelope envelope, bool startIfAbsent) => new(
+        nameof(DealToInvoiceOrchestrator),
+        DealToInvoiceOrchestrator.InstanceIdFor(envelope.Subject),
+        new DealToInvoiceInput(envelope.Subject, envelope.CorrelationId, envelope.Id),
+        DealChanged.EventName,
+        new DealChanged(envelope.Id, envelope.CorrelationId, envelope.Type),
+        startIfAbsent);
 }

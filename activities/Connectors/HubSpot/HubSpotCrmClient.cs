@@ -13,9 +13,22 @@ public sealed class HubSpotCrmClient(HttpClient http, IOptionsMonitor<HubSpotOpt
 {
     public const string SystemName = "hubspot";
     private const int BatchLimit = 100;
-    private const string DealProperties = "dealname,amount,dealstage,pipeline,closedate,deal_currency_code";
-    private const string CompanyProperties = "name,domain,email,account_type,city,country";
-    private static readonly string[] LineItemProperties = ["name", "quantity", "price", "amount", "hs_sku", "hs_product_id", "hs_discount_percentage", "hs_tax_code"];
+    /// <summary>Custom deal property holding payment terms ("Net 45"); HubSpot has no standard one.</summary>
+    public const string PaymentTermsProperty = "payment_terms";
+
+    /// <summary>Custom line-item property holding the CRM tax code the data dictionary maps.</summary>
+    public const string TaxCodeProperty = "tax_code";
+
+    private const string DealProperties =
+        "dealname,amount,dealstage,pipeline,closedate,deal_currency_code," + PaymentTermsProperty + "," +
+        DealToInvoiceOrchestrator.InvoiceIdProperty + "," + DealToInvoiceOrchestrator.InvoiceRevisionProperty + "," +
+        DealToInvoiceOrchestrator.InvoiceTotalProperty + "," + DealToInvoiceOrchestrator.InvoiceStatusProperty + "," +
+        DealToInvoiceOrchestrator.CustomerIdProperty;
+
+    private const string CompanyProperties = "name,domain,email,type,city,country";
+
+    // "discount" is HubSpot's unit discount (an amount off each unit); hs_discount_percentage a percentage.
+    private static readonly string[] LineItemProperties = ["name", "quantity", "price", "amount", "hs_sku", "hs_product_id", "hs_discount_percentage", "discount", TaxCodeProperty];
 
     public async Task<CrmDeal> GetDealAsync(string dealId, string correlationId, CancellationToken cancellationToken)
     {
@@ -45,7 +58,7 @@ public sealed class HubSpotCrmClient(HttpClient http, IOptionsMonitor<HubSpotOpt
             HubSpotObject c = await GetAsync<HubSpotObject>(
                 $"crm/v3/objects/companies/{Uri.EscapeDataString(companyIds[0])}?properties={CompanyProperties}",
                 correlationId, cancellationToken).ConfigureAwait(false);
-            company = new CrmCompany(c.Id, Prop(c, "name") ?? $"Company {c.Id}", Prop(c, "domain"), Prop(c, "email"));
+            company = new CrmCompany(c.Id, Prop(c, "name") ?? $"Company {c.Id}", Prop(c, "domain"), Prop(c, "email"), Prop(c, "type"));
         }
 
         return new CrmDeal(
@@ -55,7 +68,45 @@ public sealed class HubSpotCrmClient(HttpClient http, IOptionsMonitor<HubSpotOpt
             Prop(deal, "dealstage") ?? string.Empty,
             Prop(deal, "deal_currency_code"),
             company,
-            lineItems);
+            lineItems,
+            Timestamp(deal, "closedate"),
+            Prop(deal, PaymentTermsProperty),
+            InvoiceState(deal));
+    }
+
+    /// <summary>What this product last wrote to the deal (erp_invoice_*), or null when it never invoiced it.</summary>
+    private static DealInvoiceState? InvoiceState(HubSpotObject deal)
+    {
+        string? revision = Prop(deal, DealToInvoiceOrchestrator.InvoiceRevisionProperty);
+        string? id = Prop(deal, DealToInvoiceOrchestrator.InvoiceIdProperty);
+        if (revision is null && id is null)
+        {
+            return null;
+        }
+
+        int r = int.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) ? parsed : 1;
+        string status = Prop(deal, DealToInvoiceOrchestrator.InvoiceStatusProperty) ?? (id is null ? DealInvoiceState.Voided : DealInvoiceState.Issued);
+        decimal? total = Prop(deal, DealToInvoiceOrchestrator.InvoiceTotalProperty) is null ? null : Decimal(deal, DealToInvoiceOrchestrator.InvoiceTotalProperty);
+        return new DealInvoiceState(id, r, total, status, Prop(deal, DealToInvoiceOrchestrator.CustomerIdProperty));
+    }
+
+    /// <summary>HubSpot dates come as ISO 8601 or as epoch milliseconds, depending on the API and property.</summary>
+    private static DateTimeOffset? Timestamp(HubSpotObject o, string name)
+    {
+        string? text = Prop(o, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long ms))
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset at)
+            ? at
+            : throw new Orchestrations.Common.PermanentActivityFailureException($"{SystemName} object {o.Id} has an unreadable '{name}': {text}");
     }
 
     public async Task PatchDealAsync(string dealId, IReadOnlyDictionary<string, string> properties, string correlationId, CancellationToken cancellationToken) =>
@@ -93,7 +144,17 @@ public sealed class HubSpotCrmClient(HttpClient http, IOptionsMonitor<HubSpotOpt
         decimal quantity = Decimal(li, "quantity");
         decimal price = Decimal(li, "price");
         decimal amount = Prop(li, "amount") is null ? quantity * price : Decimal(li, "amount");
-        return new CrmLineItem(li.Id, Prop(li, "name") ?? li.Id, Prop(li, "hs_sku"), quantity, price, amount);
+        return new CrmLineItem(
+            li.Id,
+            Prop(li, "name") ?? li.Id,
+            Prop(li, "hs_sku"),
+            quantity,
+            price,
+            amount,
+            Prop(li, "hs_product_id"),
+            Prop(li, "hs_discount_percentage") is null ? null : Decimal(li, "hs_discount_percentage"),
+            Prop(li, "discount") is null ? null : Decimal(li, "discount"),
+            Prop(li, TaxCodeProperty));
     }
 
     private static string? Prop(HubSpotObject o, string name) =>

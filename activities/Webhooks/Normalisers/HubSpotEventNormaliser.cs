@@ -79,7 +79,7 @@ public sealed class HubSpotEventNormaliser : IWebhookNormaliser
 
         if (subscriptionType == "deal.propertyChange")
         {
-            return EventTypes.CrmDealPropertyChanged;
+            return propertyName == "amount" ? EventTypes.CrmDealAmountChanged : EventTypes.CrmDealPropertyChanged;
         }
 
         // Other subscriptions keep HubSpot's object and action: "contact.creation" -> "crm.contact.creation.v1".

@@ -11,7 +11,7 @@ using Xunit;
 
 namespace Integration.Tests.Unit.Activities.Dispatch;
 
-/// <summary>Queue message to workflow: start once per business key, absorb duplicates, let real failures retry.</summary>
+/// <summary>Queue message to workflow: one live run per business key, changes delivered or restarted, never dropped; real failures retry.</summary>
 public sealed class EventDispatcherTests
 {
     private const string DealId = "4242";
@@ -23,92 +23,113 @@ public sealed class EventDispatcherTests
     private readonly Mock<DurableTaskClient> client = new("test");
 
     [Fact]
-    public async Task An_existing_instance_makes_the_event_a_duplicate_without_scheduling()
+    public async Task No_instance_starts_one_under_the_business_key_deduped_on_live_statuses_only()
     {
-        client.Setup(c => c.GetInstanceAsync(ExpectedInstanceId, false, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new OrchestrationMetadata(nameof(DealToInvoiceOrchestrator), ExpectedInstanceId) { RuntimeStatus = OrchestrationRuntimeStatus.Completed });
+        var scheduled = CaptureSchedules();
+        Instance(null);
 
         DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None);
 
-        Assert.Equal("duplicate", outcome.Action);
-        Assert.Equal(ExpectedInstanceId, outcome.InstanceId);
-        Assert.Equal("crm-1", outcome.EventId);
-        Assert.Contains("Completed", outcome.Detail, StringComparison.Ordinal);
-        client.Verify(
-            c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()),
-            Times.Never);
-    }
-
-    [Fact]
-    public async Task No_instance_schedules_one_under_the_business_key_with_dedupe_statuses()
-    {
-        var scheduled = new List<(TaskName Name, object? Input, StartOrchestrationOptions? Options)>();
-        client.Setup(c => c.GetInstanceAsync(ExpectedInstanceId, false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
-        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .Callback<TaskName, object?, StartOrchestrationOptions?, CancellationToken>((name, input, options, _) => scheduled.Add((name, input, options)))
-            .ReturnsAsync(ExpectedInstanceId);
-
-        DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None);
-
-        Assert.Equal("started", outcome.Action);
-        Assert.Equal(ExpectedInstanceId, outcome.InstanceId);
+        Assert.Equal((DispatchOutcome.Started, ExpectedInstanceId, "crm-1"), (outcome.Action, outcome.InstanceId, outcome.EventId));
         var (name, input, options) = Assert.Single(scheduled);
         Assert.Equal(nameof(DealToInvoiceOrchestrator), name.Name);
         Assert.Equal(new DealToInvoiceInput(DealId, "corr-1", "crm-1"), input);
-        Assert.NotNull(options);
-        Assert.Equal(ExpectedInstanceId, options.InstanceId);
-        Assert.NotNull(options.DedupeStatuses);
-        Assert.Equal(
-            new[] { "Completed", "Failed", "Pending", "Running", "Suspended", "Terminated" },
-            options.DedupeStatuses.Order(StringComparer.Ordinal));
+        Assert.Equal(ExpectedInstanceId, options!.InstanceId);
+        Assert.Equal(new[] { "Pending", "Running", "Suspended" }, options.DedupeStatuses!.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(OrchestrationRuntimeStatus.Running)]
+    [InlineData(OrchestrationRuntimeStatus.Pending)]
+    [InlineData(OrchestrationRuntimeStatus.Suspended)]
+    public async Task A_live_instance_hears_the_change_as_an_event_and_nothing_is_scheduled(OrchestrationRuntimeStatus status)
+    {
+        var raised = CaptureRaises();
+        Instance(status);
+
+        DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed() with { Type = "crm.deal.stage_changed.v1" }, client.Object, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Raised, outcome.Action);
+        var (instance, name, payload) = Assert.Single(raised);
+        Assert.Equal((ExpectedInstanceId, DealChanged.EventName), (instance, name));
+        Assert.Equal(new DealChanged("crm-1", "corr-1", "crm.deal.stage_changed.v1"), payload);
+        VerifyNeverScheduled();
+    }
+
+    [Theory]
+    [InlineData(OrchestrationRuntimeStatus.Completed, "crm.deal.closed.v1")]
+    [InlineData(OrchestrationRuntimeStatus.Failed, "crm.deal.stage_changed.v1")]
+    [InlineData(OrchestrationRuntimeStatus.Terminated, "crm.deal.amount_changed.v1")]
+    public async Task A_finished_instance_is_restarted_so_it_reads_the_deal_again(OrchestrationRuntimeStatus status, string type)
+    {
+        var scheduled = CaptureSchedules();
+        Instance(status);
+
+        DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed() with { Type = type }, client.Object, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Restarted, outcome.Action);
+        Assert.Contains(status.ToString(), outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(ExpectedInstanceId, Assert.Single(scheduled).Options!.InstanceId);
+    }
+
+    [Theory]
+    [InlineData("crm.deal.stage_changed.v1")]
+    [InlineData("crm.deal.amount_changed.v1")]
+    public async Task A_change_to_a_deal_that_never_had_a_workflow_is_ignored(string type)
+    {
+        Instance(null);
+
+        DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed() with { Type = type }, client.Object, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Ignored, outcome.Action);
+        Assert.Contains("no workflow", outcome.Detail, StringComparison.Ordinal);
+        VerifyNeverScheduled();
     }
 
     [Fact]
     public async Task A_message_string_is_parsed_as_an_envelope_and_dispatched()
     {
-        client.Setup(c => c.GetInstanceAsync(ExpectedInstanceId, false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
-        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(ExpectedInstanceId);
+        CaptureSchedules();
+        Instance(null);
         string message = JsonSerializer.Serialize(DealClosed(), EnvelopeJson.Options);
 
         DispatchOutcome outcome = await dispatcher.DispatchAsync(message, client.Object, CancellationToken.None);
 
-        Assert.Equal("started", outcome.Action);
+        Assert.Equal(DispatchOutcome.Started, outcome.Action);
         Assert.Equal(ExpectedInstanceId, outcome.InstanceId);
-        client.Verify(
-            c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()),
-            Times.Once);
     }
 
     [Fact]
-    public async Task Losing_the_start_race_to_another_delivery_is_a_duplicate()
+    public async Task Losing_the_start_race_delivers_the_change_to_the_winner_instead_of_dropping_it()
     {
-        client.Setup(c => c.GetInstanceAsync(ExpectedInstanceId, false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        var raised = CaptureRaises();
+        Instance(null);
         client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new OrchestrationAlreadyExistsException("instance deal-invoice-4242 is taken"));
 
         DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None);
 
-        Assert.Equal("duplicate", outcome.Action);
-        Assert.Equal(ExpectedInstanceId, outcome.InstanceId);
+        Assert.Equal(DispatchOutcome.Raised, outcome.Action);
+        Assert.Equal(ExpectedInstanceId, Assert.Single(raised).Instance);
     }
 
     [Fact]
-    public async Task An_already_exists_exception_wrapped_by_the_client_is_a_duplicate()
+    public async Task An_already_exists_exception_wrapped_by_the_client_is_recognised()
     {
-        client.Setup(c => c.GetInstanceAsync(ExpectedInstanceId, false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        CaptureRaises();
+        Instance(null);
         client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("start failed", new OrchestrationAlreadyExistsException("taken")));
 
         DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None);
 
-        Assert.Equal("duplicate", outcome.Action);
+        Assert.Equal(DispatchOutcome.Raised, outcome.Action);
     }
 
     [Fact]
     public async Task Other_scheduling_failures_propagate_so_the_message_is_retried()
     {
-        client.Setup(c => c.GetInstanceAsync(ExpectedInstanceId, false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        Instance(null);
         client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TimeoutException("task hub unreachable"));
 
@@ -124,13 +145,11 @@ public sealed class EventDispatcherTests
             .ThrowsAsync(new HttpRequestException("storage down"));
 
         await Assert.ThrowsAsync<HttpRequestException>(() => dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None));
-        client.Verify(
-            c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()),
-            Times.Never);
+        VerifyNeverScheduled();
     }
 
     [Theory]
-    [InlineData("crm.deal.stage_changed.v1", DealId)]
+    [InlineData("crm.deal.property_changed.v1", DealId)]
     [InlineData("crm.contact.creation.v1", "77")]
     [InlineData("crm.deal.closed.v1", "")]
     public async Task An_ignored_route_is_reported_without_touching_the_client(string type, string subject)
@@ -157,6 +176,33 @@ public sealed class EventDispatcherTests
         await Assert.ThrowsAnyAsync<JsonException>(() => dispatcher.DispatchAsync(message, client.Object, CancellationToken.None));
         Assert.Empty(client.Invocations);
     }
+
+    private void Instance(OrchestrationRuntimeStatus? status) =>
+        client.Setup(c => c.GetInstanceAsync(ExpectedInstanceId, false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(status is null ? null : new OrchestrationMetadata(nameof(DealToInvoiceOrchestrator), ExpectedInstanceId) { RuntimeStatus = status.Value });
+
+    private List<(TaskName Name, object? Input, StartOrchestrationOptions? Options)> CaptureSchedules()
+    {
+        var scheduled = new List<(TaskName Name, object? Input, StartOrchestrationOptions? Options)>();
+        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .Callback<TaskName, object?, StartOrchestrationOptions?, CancellationToken>((name, input, options, _) => scheduled.Add((name, input, options)))
+            .ReturnsAsync(ExpectedInstanceId);
+        return scheduled;
+    }
+
+    private List<(string Instance, string Name, object? Payload)> CaptureRaises()
+    {
+        var raised = new List<(string Instance, string Name, object? Payload)>();
+        client.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, object?, CancellationToken>((instance, name, payload, _) => raised.Add((instance, name, payload)))
+            .Returns(Task.CompletedTask);
+        return raised;
+    }
+
+    private void VerifyNeverScheduled() =>
+        client.Verify(
+            c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()),
+            Times.Never);
 
     private static EventEnvelope DealClosed() =>
         new("crm-1", "crm", "crm.deal.closed.v1", Now, Now, "corr-1", DealId, JsonSerializer.SerializeToElement(new { objectId = 4242 }));

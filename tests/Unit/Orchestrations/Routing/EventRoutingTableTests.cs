@@ -11,27 +11,41 @@ public sealed class EventRoutingTableTests
     private static readonly DateTimeOffset Now = new(2026, 2, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Deal_closed_starts_the_deal_to_invoice_orchestrator_under_the_deal_business_key()
+    public void Deal_closed_reconciles_the_deal_workflow_under_the_deal_business_key_starting_it_if_absent()
     {
         EventRoute route = EventRoutingTable.Route(Envelope("crm.deal.closed.v1", subject: "4242"));
 
-        var start = Assert.IsType<EventRoute.StartOrchestration>(route);
-        Assert.Equal("DealToInvoiceOrchestrator", start.OrchestratorName);
-        Assert.Equal("deal-invoice-4242", start.InstanceId);
-        Assert.Equal(new DealToInvoiceInput("4242", "corr-1", "crm-1001"), start.Input);
+        var reconcile = Assert.IsType<EventRoute.Reconcile>(route);
+        Assert.Equal("DealToInvoiceOrchestrator", reconcile.OrchestratorName);
+        Assert.Equal("deal-invoice-4242", reconcile.InstanceId);
+        Assert.Equal(new DealToInvoiceInput("4242", "corr-1", "crm-1001"), reconcile.Input);
+        Assert.Equal(DealChanged.EventName, reconcile.EventName);
+        Assert.Equal(new DealChanged("crm-1001", "corr-1", "crm.deal.closed.v1"), reconcile.Payload);
+        Assert.True(reconcile.StartIfAbsent);
+    }
+
+    [Theory]
+    [InlineData("crm.deal.stage_changed.v1")]
+    [InlineData("crm.deal.amount_changed.v1")]
+    public void Stage_and_amount_changes_reconcile_only_a_deal_that_already_has_a_workflow(string type)
+    {
+        var reconcile = Assert.IsType<EventRoute.Reconcile>(EventRoutingTable.Route(Envelope(type, subject: "4242")));
+
+        Assert.Equal("deal-invoice-4242", reconcile.InstanceId);
+        Assert.Equal(type, Assert.IsType<DealChanged>(reconcile.Payload).EventType);
+        Assert.False(reconcile.StartIfAbsent);
     }
 
     [Fact]
     public void The_same_deal_always_routes_to_the_same_instance_id()
     {
-        var first = Assert.IsType<EventRoute.StartOrchestration>(EventRoutingTable.Route(Envelope("crm.deal.closed.v1", "77", id: "crm-1")));
-        var second = Assert.IsType<EventRoute.StartOrchestration>(EventRoutingTable.Route(Envelope("crm.deal.closed.v1", "77", id: "crm-2")));
+        var first = Assert.IsType<EventRoute.Reconcile>(EventRoutingTable.Route(Envelope("crm.deal.closed.v1", "77", id: "crm-1")));
+        var second = Assert.IsType<EventRoute.Reconcile>(EventRoutingTable.Route(Envelope("crm.deal.stage_changed.v1", "77", id: "crm-2")));
 
         Assert.Equal(first.InstanceId, second.InstanceId);
     }
 
     [Theory]
-    [InlineData("crm.deal.stage_changed.v1")]
     [InlineData("crm.deal.property_changed.v1")]
     [InlineData("crm.contact.creation.v1")]
     [InlineData("crm.deal.closed.v2")]

@@ -43,7 +43,8 @@ public sealed class HubSpotEventNormaliserTests
     [InlineData("deal.propertyChange", "dealstage", "closedwon", "crm.deal.closed.v1")]
     [InlineData("deal.propertyChange", "dealstage", "closedlost", "crm.deal.stage_changed.v1")]
     [InlineData("deal.propertyChange", "dealstage", "appointmentscheduled", "crm.deal.stage_changed.v1")]
-    [InlineData("deal.propertyChange", "amount", "1200", "crm.deal.property_changed.v1")]
+    [InlineData("deal.propertyChange", "amount", "1200", "crm.deal.amount_changed.v1")]
+    [InlineData("deal.propertyChange", "erp_invoice_id", "55", "crm.deal.property_changed.v1")]
     [InlineData("deal.propertyChange", "closedwon", "closedwon", "crm.deal.property_changed.v1")]
     [InlineData("contact.creation", null, null, "crm.contact.creation.v1")]
     [InlineData("deal.creation", null, null, "crm.deal.creation.v1")]
@@ -84,7 +85,7 @@ public sealed class HubSpotEventNormaliserTests
 
         Assert.Equal(["crm-1", "crm-2", "crm-3"], envelopes.Select(e => e.Id));
         Assert.Equal(["11", "12", "13"], envelopes.Select(e => e.Subject));
-        Assert.Equal(["crm.deal.closed.v1", "crm.deal.stage_changed.v1", "crm.deal.property_changed.v1"], envelopes.Select(e => e.Type));
+        Assert.Equal(["crm.deal.closed.v1", "crm.deal.stage_changed.v1", "crm.deal.amount_changed.v1"], envelopes.Select(e => e.Type));
         Assert.Equal([OccurredAt, OccurredAt.AddSeconds(1), OccurredAt.AddSeconds(2)], envelopes.Select(e => e.OccurredAt));
         Assert.All(envelopes, e => Assert.Equal(CorrelationId, e.CorrelationId));
     }
