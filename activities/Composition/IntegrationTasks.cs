@@ -1,3 +1,4 @@
+using Integration.Activities.Alerts;
 using Integration.Activities.Common;
 using Integration.Activities.DealToInvoice;
 using Integration.Activities.Reviews;
@@ -25,6 +26,7 @@ public static class IntegrationTasks
         typeof(PatchCrmDealActivity),
         typeof(RecordDeadLetterActivity),
         typeof(RaiseReviewAlertActivity),
+        typeof(RaiseAlertActivity),
     ];
 
     public static void Register(DurableTaskRegistry registry)
