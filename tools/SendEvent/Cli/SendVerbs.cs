@@ -9,6 +9,7 @@ public static class SendVerbs
         new DealClosedVerb(),
         new DealChangedVerb(),
         new AppEventVerb(),
+        new ScenarioVerb(),
     ];
 
     /// <summary>The verb with this name, or null.</summary>

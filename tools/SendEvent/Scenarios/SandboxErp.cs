@@ -1,0 +1,38 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace Integration.SendEvent.Scenarios;
+
+/// <summary>
+/// Seeds customers into both sandbox ERPs through their own APIs (QuickBooks Online and Xero), so a
+/// scenario behaves the same whichever ERP the host is configured for.
+/// </summary>
+public sealed class SandboxErp(HttpClient http, string sandboxBaseUrl)
+{
+    /// <summary>The standalone host's default QuickBooks realm and the sandbox's development tokens.</summary>
+    public const string QuickBooksRealm = "9130350000000001";
+    public const string QuickBooksToken = "sandbox-quickbooks-token";
+
+    private readonly string root = sandboxBaseUrl.TrimEnd('/');
+
+    /// <summary>Creates the customer in QuickBooks and the contact in Xero.</summary>
+    public async Task SeedCustomerAsync(string name, string email, CancellationToken cancellationToken = default)
+    {
+        using var qbo = new HttpRequestMessage(HttpMethod.Post, $"{root}/quickbooks/v3/company/{QuickBooksRealm}/customer?minorversion=75")
+        {
+            Content = JsonContent.Create(new { DisplayName = name, CompanyName = name, PrimaryEmailAddr = new { Address = email } }),
+        };
+        qbo.Headers.Authorization = new AuthenticationHeaderValue("Bearer", QuickBooksToken);
+        await SendAsync(qbo, $"QuickBooks customer '{name}'", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new HttpRequestException($"The sandbox refused {what}: {(int)response.StatusCode} {body}");
+        }
+    }
+}
