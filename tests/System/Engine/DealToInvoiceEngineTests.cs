@@ -48,7 +48,7 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
     }
 
     [Fact]
-    public async Task Dispatching_the_same_business_key_twice_starts_one_instance()
+    public async Task Dispatching_the_same_business_key_twice_runs_one_instance_and_creates_one_invoice()
     {
         string dealId = StandaloneHostFixture.NewDealId();
         EventDispatcher dispatcher = engine.Services.GetRequiredService<EventDispatcher>();
@@ -59,10 +59,13 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
         DispatchOutcome second = await dispatcher.DispatchAsync(Envelope("crm-2"), engine.Client, CancellationToken.None);
 
         Assert.Equal(DispatchOutcome.Started, first.Action);
-        Assert.Equal(DispatchOutcome.Duplicate, second.Action);
+
+        // The second closed event reaches the same instance: as an event while it runs, or as a restart after.
+        Assert.Contains(second.Action, new[] { DispatchOutcome.Raised, DispatchOutcome.Restarted });
         Assert.Equal(DealToInvoiceOrchestrator.InstanceIdFor(dealId), second.InstanceId);
         using var timeout = new CancellationTokenSource(Deadline);
-        await engine.Client.WaitForInstanceCompletionAsync(first.InstanceId!, timeout.Token);
+        OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(first.InstanceId!, getInputsAndOutputs: true, timeout.Token);
+        Assert.Contains(done.ReadOutputAs<DealToInvoiceResult>()!.Outcome, new[] { DealToInvoiceResult.Invoiced, DealToInvoiceResult.InSync });
         Assert.Single(await engine.Sandbox.InvoicesForDealAsync(dealId));
     }
 
