@@ -44,10 +44,10 @@ public static partial class PaymentTerms
         return days;
     }
 
-    // Separators vary by source ("net_30", "due-on-receipt", "Net 45"), so any run of space, "_" or "-" separates words.
-    [GeneratedRegex(@"^due[\s_-]+(up)?on[\s_-]+receipt$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Separators vary by source ("net_30", "due-on-receipt", "Net 45"): spaces, or one "_" or "-" (so "Net -5" is not 5 days).
+    [GeneratedRegex(@"^due(\s+|_|-)(up)?on(\s+|_|-)receipt$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DueOnReceipt();
 
-    [GeneratedRegex(@"^(net[\s_-]*)?(?<days>[0-9]{1,6})([\s_-]*days?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(net(\s+|_|-)?)?(?<days>[0-9]{1,6})(\s*days?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NetDays();
 }
