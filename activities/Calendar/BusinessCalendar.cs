@@ -65,7 +65,9 @@ public sealed class BusinessCalendar
             {
                 if (day == firstDay)
                 {
-                    AddOnce(reasons, WhyClosed(day) ?? $"after the {TimeOfDaySetting.Format(Settings.CutOffAt)} cut-off");
+                    // Only for the wording: a day already over needs no holiday data, so an uncovered year is not an error here.
+                    string? notOpen = Settings.WeekendDays.Contains(day.DayOfWeek) || Settings.Holidays.Covers(day.Year) ? WhyClosed(day) : null;
+                    AddOnce(reasons, notOpen ?? $"after the {TimeOfDaySetting.Format(Settings.CutOffAt)} cut-off");
                 }
 
                 continue;
