@@ -17,6 +17,7 @@ public static class IanaTimeZone
             return null;
         }
 
+        id = id.Trim();
         TimeZoneInfo? zone = TryFind(id);
         if (zone is not null)
         {

@@ -21,7 +21,7 @@ public sealed class BusinessCalendarOptionsValidatorTests
     [InlineData("Europe/London", "gb-eng", "Saturday,Sunday", "08:00", "17:00")]
     [InlineData("UTC", "none", "none", "00:00", "24:00")]
     [InlineData("Asia/Kolkata", "NONE", "Fri;Sat", "08:00:30", "23:59:59")]
-    [InlineData("America/New_York", "US", "sunday", "00:00:00", "24:00:00")]
+    [InlineData(" America/New_York ", "US", "sunday", "00:00:00", "24:00:00")]
     public void Valid_variants_pass(string zone, string region, string weekend, string opens, string cutOff)
     {
         var options = new BusinessCalendarOptions { TimeZone = zone, Region = region, WeekendDays = weekend, InvoicingStartsAt = opens, CutOffAt = cutOff };
