@@ -24,6 +24,7 @@ public static class IntegrationTasks
         typeof(EnsureErpCustomerActivity),
         typeof(CreateErpInvoiceActivity),
         typeof(PatchCrmDealActivity),
+        typeof(PlanInvoiceDateActivity),
         typeof(RecordDeadLetterActivity),
         typeof(RaiseReviewAlertActivity),
         typeof(RaiseAlertActivity),

@@ -16,6 +16,7 @@ public sealed class DealToInvoiceFunctions(
     EnsureErpCustomerActivity ensureCustomer,
     CreateErpInvoiceActivity createInvoice,
     PatchCrmDealActivity patchDeal,
+    PlanInvoiceDateActivity planInvoiceDate,
     RecordDeadLetterActivity recordDeadLetter)
 {
     [Function(nameof(DealToInvoiceOrchestrator))]
@@ -37,6 +38,10 @@ public sealed class DealToInvoiceFunctions(
     [Function(ActivityNames.PatchCrmDeal)]
     public Task<bool> PatchCrmDeal([ActivityTrigger] PatchCrmDealInput input, FunctionContext context) =>
         patchDeal.RunAsync(new FunctionsActivityContext(ActivityNames.PatchCrmDeal, context), input);
+
+    [Function(ActivityNames.PlanInvoiceDate)]
+    public Task<InvoiceSchedule> PlanInvoiceDate([ActivityTrigger] PlanInvoiceDateInput input, FunctionContext context) =>
+        planInvoiceDate.RunAsync(new FunctionsActivityContext(ActivityNames.PlanInvoiceDate, context), input);
 
     [Function(ActivityNames.RecordDeadLetter)]
     public Task<bool> RecordDeadLetter([ActivityTrigger] DeadLetterInput input, FunctionContext context) =>
