@@ -1,3 +1,4 @@
+using Integration.Activities.Calendar;
 using System.Globalization;
 using Integration.Bench.Hosting;
 using Integration.Bench.Measurement;
@@ -133,7 +134,9 @@ public static class BenchRunner
     }
 
     /// <summary>The child host's settings: its own ports, the bench's Azurite, a fresh task hub, quiet logs.</summary>
-    private static Dictionary<string, string> HostEnvironment(BenchOptions options, string taskHub) => new(StringComparer.Ordinal)
+    private static Dictionary<string, string> HostEnvironment(BenchOptions options, string taskHub) => new(
+        BusinessCalendarOptions.AlwaysOpen.Select(s => KeyValuePair.Create(s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value))
+            .Concat(new Dictionary<string, string>
     {
         ["Standalone__ApiPort"] = options.ApiPort.ToString(CultureInfo.InvariantCulture),
         ["Standalone__GrpcPort"] = options.GrpcPort.ToString(CultureInfo.InvariantCulture),
@@ -148,7 +151,7 @@ public static class BenchRunner
         ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-    };
+    }), StringComparer.Ordinal);
 
     /// <summary>Reads the host's memory (before it is stopped), prints the ratio, memory, failures and the summary table.</summary>
     private static int Finish(

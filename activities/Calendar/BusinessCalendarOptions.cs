@@ -34,6 +34,18 @@ public sealed class BusinessCalendarOptions
     /// <summary>Folder of holiday files; relative paths are resolved against AppContext.BaseDirectory.</summary>
     public string HolidaysDirectory { get; set; } = "config/holidays";
 
+    /// <summary>
+    /// Settings (configuration keys) for a calendar that is open every instant: no weekend, no holidays,
+    /// 00:00-24:00. Tests and benchmarks use it so results do not depend on the day they run.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> AlwaysOpen { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [$"{Section}:Region"] = NoRegion,
+        [$"{Section}:WeekendDays"] = "none",
+        [$"{Section}:InvoicingStartsAt"] = "00:00",
+        [$"{Section}:CutOffAt"] = "24:00",
+    };
+
     /// <summary>Payment-term days when the deal names none.</summary>
     public int DefaultPaymentTermDays { get; set; } = 30;
 }

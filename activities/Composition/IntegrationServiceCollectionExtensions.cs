@@ -1,4 +1,5 @@
 using Integration.Activities.Alerts;
+using Integration.Activities.Calendar;
 using Integration.Activities.ApiCalls;
 using Integration.Activities.Configuration;
 using Integration.Activities.Connectors.HubSpot;
@@ -55,6 +56,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<OperationsKey>();
         services.AddSingleton<OperationsHandler>();
         services.AddSingleton<ReviewDecisionHandler>();
+
+        services.AddBusinessCalendar(configuration);
 
         services.AddConnector<HubSpotCrmClient>(HubSpotCrmClient.SystemName, configuration);
         services.AddConnector<QuickBooksClient>(QuickBooksClient.SystemName, configuration);

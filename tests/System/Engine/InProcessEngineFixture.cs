@@ -1,3 +1,4 @@
+using Integration.Activities.Calendar;
 using System.Globalization;
 using Integration.DevHost;
 using Integration.Tests.System.Infrastructure;
@@ -33,6 +34,7 @@ public sealed class InProcessEngineFixture : IAsyncLifetime
             $"--AzureWebJobsStorage={TestEnvironment.StorageConnectionString}",
             $"--Engine:TaskHubName={TaskHub}",
             "--Logging:LogLevel:Default=Warning",
+            .. BusinessCalendarOptions.AlwaysOpen.Select(s => $"--{s.Key}={s.Value}"),
         ]);
         await app.StartAsync();
         Sandbox = new SandboxState(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port(SandboxPort)}") });

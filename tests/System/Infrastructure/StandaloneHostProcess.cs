@@ -1,3 +1,4 @@
+using Integration.Activities.Calendar;
 using System.Diagnostics;
 using System.Text;
 
@@ -63,6 +64,12 @@ public sealed class StandaloneHostProcess : IAsyncDisposable
         start.Environment["Engine__TaskHubName"] = hub;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Integration"] = "Information";
+        // Results must not depend on the day the tests run; calendar tests override these.
+        foreach ((string key, string value) in BusinessCalendarOptions.AlwaysOpen)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach ((string key, string value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
