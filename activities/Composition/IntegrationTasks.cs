@@ -25,6 +25,7 @@ public static class IntegrationTasks
         typeof(PatchCrmDealActivity),
         typeof(RecordDeadLetterActivity),
         typeof(RaiseReviewAlertActivity),
+        typeof(BuildInvoiceDraftActivity),
     ];
 
     public static void Register(DurableTaskRegistry registry)

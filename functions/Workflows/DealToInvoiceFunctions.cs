@@ -16,7 +16,8 @@ public sealed class DealToInvoiceFunctions(
     EnsureErpCustomerActivity ensureCustomer,
     CreateErpInvoiceActivity createInvoice,
     PatchCrmDealActivity patchDeal,
-    RecordDeadLetterActivity recordDeadLetter)
+    RecordDeadLetterActivity recordDeadLetter,
+    BuildInvoiceDraftActivity buildDraft)
 {
     [Function(nameof(DealToInvoiceOrchestrator))]
     public static Task<DealToInvoiceResult> DealToInvoice([OrchestrationTrigger] TaskOrchestrationContext context, DealToInvoiceInput input) =>
@@ -41,4 +42,8 @@ public sealed class DealToInvoiceFunctions(
     [Function(ActivityNames.RecordDeadLetter)]
     public Task<bool> RecordDeadLetter([ActivityTrigger] DeadLetterInput input, FunctionContext context) =>
         recordDeadLetter.RunAsync(new FunctionsActivityContext(ActivityNames.RecordDeadLetter, context), input);
+
+    [Function(ActivityNames.BuildInvoiceDraft)]
+    public Task<InvoiceDraft> BuildInvoiceDraft([ActivityTrigger] BuildInvoiceDraftInput input, FunctionContext context) =>
+        buildDraft.RunAsync(new FunctionsActivityContext(ActivityNames.BuildInvoiceDraft, context), input);
 }
