@@ -8,6 +8,7 @@ using Integration.Activities.CrossReferences;
 using Integration.Activities.DeadLetters;
 using Integration.Activities.Dispatch;
 using Integration.Activities.Health;
+using Integration.Activities.Invoicing;
 using Integration.Activities.Operations;
 using Integration.Activities.Queueing;
 using Integration.Activities.Reviews;
@@ -58,6 +59,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<ReviewDecisionHandler>();
 
         services.AddBusinessCalendar(configuration);
+        services.AddDataDictionary(configuration);
 
         services.AddConnector<HubSpotCrmClient>(HubSpotCrmClient.SystemName, configuration);
         services.AddConnector<QuickBooksClient>(QuickBooksClient.SystemName, configuration);

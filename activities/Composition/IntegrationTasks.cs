@@ -28,6 +28,7 @@ public static class IntegrationTasks
         typeof(RecordDeadLetterActivity),
         typeof(RaiseReviewAlertActivity),
         typeof(RaiseAlertActivity),
+        typeof(BuildInvoiceDraftActivity),
     ];
 
     public static void Register(DurableTaskRegistry registry)

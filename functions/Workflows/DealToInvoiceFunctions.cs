@@ -17,6 +17,7 @@ public sealed class DealToInvoiceFunctions(
     CreateErpInvoiceActivity createInvoice,
     PatchCrmDealActivity patchDeal,
     PlanInvoiceDateActivity planInvoiceDate,
+    BuildInvoiceDraftActivity buildDraft,
     RecordDeadLetterActivity recordDeadLetter)
 {
     [Function(nameof(DealToInvoiceOrchestrator))]
@@ -46,4 +47,8 @@ public sealed class DealToInvoiceFunctions(
     [Function(ActivityNames.RecordDeadLetter)]
     public Task<bool> RecordDeadLetter([ActivityTrigger] DeadLetterInput input, FunctionContext context) =>
         recordDeadLetter.RunAsync(new FunctionsActivityContext(ActivityNames.RecordDeadLetter, context), input);
+
+    [Function(ActivityNames.BuildInvoiceDraft)]
+    public Task<InvoiceDraft> BuildInvoiceDraft([ActivityTrigger] BuildInvoiceDraftInput input, FunctionContext context) =>
+        buildDraft.RunAsync(new FunctionsActivityContext(ActivityNames.BuildInvoiceDraft, context), input);
 }

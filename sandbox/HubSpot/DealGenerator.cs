@@ -86,7 +86,7 @@ internal static class DealGenerator
                     ["hs_sku"] = product.Sku,
                     ["hs_product_id"] = product.ProductId,
                     ["hs_discount_percentage"] = "0",
-                    ["hs_tax_code"] = product.TaxCode,
+                    ["tax_code"] = product.TaxCode,
                 }),
                 createdAt,
                 updatedAt));
@@ -122,7 +122,7 @@ internal static class DealGenerator
                 ["email"] = $"ap@company{suffix}.test",
                 ["city"] = Cities[index % Cities.Length],
                 ["country"] = "United States",
-                ["account_type"] = "Customer",
+                ["type"] = "CUSTOMER",
             }),
             createdAt,
             createdAt);

@@ -160,7 +160,7 @@ public sealed class HubSpotSandboxTests(SandboxFixture fixture) : IClassFixture<
     public async Task Company_get_returns_stored_company_and_404_for_unknown()
     {
         await Sandbox.AdminAsync(HttpMethod.Put, "/hubspot/deals/779", """
-            {"properties":{},"company":{"id":"9002","properties":{"name":"Acme Ltd","domain":"acme.test","email":"ap@acme.test","account_type":"Customer"}}}
+            {"properties":{},"company":{"id":"9002","properties":{"name":"Acme Ltd","domain":"acme.test","email":"ap@acme.test","type":"CUSTOMER"}}}
             """);
 
         var found = await Sandbox.HubSpotAsync(HttpMethod.Get, "/crm/v3/objects/companies/9002?properties=name,domain,email");
