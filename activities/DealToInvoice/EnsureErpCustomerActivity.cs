@@ -1,4 +1,6 @@
-using Integration.Activities.Connectors.QuickBooks;
+using System.Security.Cryptography;
+using System.Text;
+using Integration.Activities.Connectors.Erp;
 using Integration.Activities.CrossReferences;
 using Integration.Orchestrations.DealToInvoice;
 using Microsoft.DurableTask;
@@ -6,55 +8,31 @@ using Microsoft.DurableTask;
 namespace Integration.Activities.DealToInvoice;
 
 /// <summary>
-/// The ERP customer for a CRM company: the recorded cross-reference while the ERP still has that
-/// customer active (links outlive ERP records that are deleted, merged or made inactive); else create
-/// it (idempotently, keyed by the company id); if the ERP says the name is taken, link that customer.
+/// The ERP customer for a CRM company, by the rules in <see cref="ErpCustomerResolver"/>: an
+/// operator's answer, the recorded cross-reference, the matching rules, or a new customer. The
+/// decisions live in the resolver so they are unit-tested without table storage.
 /// </summary>
-public sealed class EnsureErpCustomerActivity(QuickBooksClient erp, CrossReferenceStore xrefs) : TaskActivity<EnsureErpCustomerInput, CustomerMatch>
+public sealed class EnsureErpCustomerActivity(IErpConnector erp, CrossReferenceStore xrefs) : TaskActivity<EnsureErpCustomerInput, CustomerMatch>
 {
-    public override async Task<CustomerMatch> RunAsync(TaskActivityContext context, EnsureErpCustomerInput input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        CrmCompany company = input.Company;
-        CancellationToken ct = CancellationToken.None;
+    /// <summary>The longest idempotency key every ERP accepts (QBO's requestid limit; Xero allows more).</summary>
+    public const int MaxIdempotencyKeyLength = 50;
 
-        string? linked = await xrefs.FindAsync(CrossReferenceStore.CrmCompanyToErpCustomer, company.Id, ct).ConfigureAwait(false);
-        if (linked is not null &&
-            await erp.GetCustomerAsync(linked, input.CorrelationId, ct).ConfigureAwait(false) is { Active: not false } current)
-        {
-            return new CustomerMatch(CustomerMatch.Matched, new ErpCustomerRef(linked, current.DisplayName, ErpCustomerRef.ByCrossReference), [], null);
-        }
-
-        var draft = new QboCustomer(
-            null,
-            company.Name,
-            company.Name,
-            company.Email is { Length: > 0 } email ? new QboEmail(email) : null,
-            $"CRM company {company.Id}");
-        QboCustomer? created = await erp.CreateCustomerAsync(draft, CreationRequestId(company.Id, linked), input.CorrelationId, ct).ConfigureAwait(false);
-        string rule = ErpCustomerRef.Created;
-        if (created is null)
-        {
-            created = await erp.FindCustomerByDisplayNameAsync(company.Name, input.CorrelationId, ct).ConfigureAwait(false)
-                ?? throw new HttpRequestException($"The ERP reported '{company.Name}' as a duplicate name but no such customer was found.");
-            rule = ErpCustomerRef.ByDisplayName;
-        }
-
-        string id = created.Id ?? throw new HttpRequestException("The ERP created a customer without an Id.");
-        await xrefs.LinkAsync(CrossReferenceStore.CrmCompanyToErpCustomer, company.Id, id, rule, ct).ConfigureAwait(false);
-        return new CustomerMatch(CustomerMatch.Matched, new ErpCustomerRef(id, created.DisplayName, rule), [], null);
-    }
+    public override Task<CustomerMatch> RunAsync(TaskActivityContext context, EnsureErpCustomerInput input) =>
+        new ErpCustomerResolver(erp, new CrossReferenceCustomerLinks(xrefs)).ResolveAsync(input, CancellationToken.None);
 
     /// <summary>
-    /// The QBO requestid for creating the company's customer: stable across retries, but different when
-    /// it replaces a stale link, or QBO would replay the original answer naming the vanished customer.
+    /// The idempotency key for creating the company's customer: stable across retries, but different
+    /// when it replaces a stale link, or QBO would replay the original answer naming the vanished
+    /// customer; and different for the retry under a disambiguated name, whose first attempt the ERP refused.
     /// </summary>
-    public static string CreationRequestId(string companyId, string? replacedCustomerId)
+    public static string CreationRequestId(string companyId, string? replacedCustomerId, bool disambiguatedName = false)
     {
         ArgumentNullException.ThrowIfNull(companyId);
-        string key = replacedCustomerId is null ? $"crm-company-{companyId}" : $"crm-company-{companyId}-replaces-{replacedCustomerId}";
-        return key.Length <= QuickBooksClient.MaxRequestIdLength
+        string key = $"crm-company-{companyId}"
+            + (replacedCustomerId is null ? string.Empty : $"-replaces-{replacedCustomerId}")
+            + (disambiguatedName ? "-renamed" : string.Empty);
+        return key.Length <= MaxIdempotencyKeyLength
             ? key
-            : "crm-company-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32];
+            : "crm-company-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
     }
 }
