@@ -11,7 +11,7 @@ public sealed class SandboxState(HttpClient http)
     {
         JsonArray all = await GetArrayAsync("/_sandbox/quickbooks/invoices");
         return all.OfType<JsonObject>()
-            .Where(i => (string?)i["invoice"]?["PrivateNote"] == $"CRM deal {dealId}")
+            .Where(i => ((string?)i["requestId"])?.StartsWith($"deal-{dealId}-invoice-", StringComparison.Ordinal) == true)
             .ToList();
     }
 

@@ -1,9 +1,10 @@
 using Integration.SendEvent;
+using Integration.SendEvent.Scenarios;
 
 namespace Integration.Tests.System.Infrastructure;
 
-/// <summary>One standalone host process shared by the end-to-end tests (start-up takes seconds).</summary>
-public sealed class StandaloneHostFixture : IAsyncLifetime
+/// <summary>One standalone host process shared by the end-to-end tests (start-up takes seconds); QuickBooks Online is its ERP.</summary>
+public class StandaloneHostFixture : IAsyncLifetime
 {
     private StandaloneHostProcess? host;
 
@@ -15,12 +16,28 @@ public sealed class StandaloneHostFixture : IAsyncLifetime
 
     public SandboxState Sandbox { get; private set; } = null!;
 
+    /// <summary>The sandbox CRM as a scenario (or a CRM user) changes it.</summary>
+    public SandboxCrm Crm { get; private set; } = null!;
+
+    /// <summary>Seeds customers into both sandbox ERPs.</summary>
+    public SandboxErp Erp { get; private set; } = null!;
+
+    /// <summary>The invoices, credit notes and customers of the ERP this host is configured for.</summary>
+    public ErpLedger Ledger { get; private set; } = null!;
+
+    /// <summary>"quickbooks" or "xero": the ERP the host is configured for.</summary>
+    public virtual string ErpSystem => ErpLedger.QuickBooks;
+
     public async Task InitializeAsync()
     {
-        host = await StandaloneHostProcess.StartAsync();
+        host = await StandaloneHostProcess.StartAsync(new Dictionary<string, string> { ["Erp__System"] = ErpSystem });
         Api = new HttpClient { BaseAddress = new Uri(host.ApiBaseUrl), Timeout = TimeSpan.FromSeconds(30) };
         Sender = new WebhookSender(Api, host.ApiBaseUrl);
-        Sandbox = new SandboxState(new HttpClient { BaseAddress = new Uri(host.SandboxBaseUrl), Timeout = TimeSpan.FromSeconds(30) });
+        var sandbox = new HttpClient { BaseAddress = new Uri(host.SandboxBaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        Sandbox = new SandboxState(sandbox);
+        Crm = new SandboxCrm(sandbox, host.SandboxBaseUrl);
+        Erp = new SandboxErp(sandbox, host.SandboxBaseUrl);
+        Ledger = new ErpLedger(sandbox, ErpSystem);
     }
 
     public async Task DisposeAsync()
@@ -42,4 +59,17 @@ public sealed class StandaloneHostFixture : IAsyncLifetime
 public sealed class StandaloneHostCollection : ICollectionFixture<StandaloneHostFixture>
 {
     public const string Name = "standalone host";
+}
+
+/// <summary>The same standalone host with Xero as its ERP, so the deal-to-invoice scenarios run against both ERPs.</summary>
+public sealed class XeroHostFixture : StandaloneHostFixture
+{
+    public override string ErpSystem => ErpLedger.Xero;
+}
+
+/// <summary>End-to-end tests against the Xero-configured host.</summary>
+[CollectionDefinition(Name)]
+public sealed class XeroHostCollection : ICollectionFixture<XeroHostFixture>
+{
+    public const string Name = "standalone host (xero)";
 }

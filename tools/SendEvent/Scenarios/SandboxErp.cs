@@ -24,6 +24,13 @@ public sealed class SandboxErp(HttpClient http, string sandboxBaseUrl)
         };
         qbo.Headers.Authorization = new AuthenticationHeaderValue("Bearer", QuickBooksToken);
         await SendAsync(qbo, $"QuickBooks customer '{name}'", cancellationToken).ConfigureAwait(false);
+
+        // Xero through the sandbox's seeding route (its API needs the tenant id the host is configured with).
+        using var xero = new HttpRequestMessage(HttpMethod.Post, $"{root}/_sandbox/xero/contacts")
+        {
+            Content = JsonContent.Create(new { Name = name, EmailAddress = email }),
+        };
+        await SendAsync(xero, $"Xero contact '{name}'", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Integration.Sandbox;
+using Integration.SendEvent;
+using Integration.SendEvent.Scenarios;
+using Integration.Tests.System.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+
+namespace Integration.Tests.System.EndToEnd;
+
+/// <summary>
+/// The host dies after the ERP created the invoice and before the CRM deal was patched. The sandbox
+/// runs in this test process, so the ERP and CRM outlive the host, as real vendors do.
+/// </summary>
+public sealed class KillBetweenInvoiceAndPatchTests
+{
+    [Fact]
+    public async Task A_host_killed_between_invoice_created_and_crm_patched_leaves_exactly_one_invoice_after_restart()
+    {
+        int sandboxPort = TestEnvironment.FreePort();
+        string sandboxUrl = $"http://127.0.0.1:{sandboxPort.ToString(CultureInfo.InvariantCulture)}";
+        await using WebApplication sandbox = SandboxServer.Build(sandboxUrl, null);
+        await sandbox.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(sandboxUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var crm = new SandboxCrm(http, sandboxUrl);
+        var ledger = new ErpLedger(http, ErpLedger.QuickBooks);
+        var external = new Dictionary<string, string>
+        {
+            ["Sandbox__Embedded"] = "false",
+            ["Sandbox__Port"] = sandboxPort.ToString(CultureInfo.InvariantCulture),
+        };
+
+        string dealId = SampleDeals.NewDealId();
+        await crm.SeedDealAsync(SampleDeals.ClosedWon(dealId, SampleDeals.UniqueCompany(dealId)));
+        string taskHub;
+        await using (StandaloneHostProcess first = await StandaloneHostProcess.StartAsync(external))
+        {
+            taskHub = first.TaskHub;
+
+            // Every CRM call takes 4 s: the invoice appears in the ERP while the PATCH is still on its way.
+            using (HttpResponseMessage slowed = await http.PutAsJsonAsync("/_sandbox/faults/hubspot", new { LatencyMs = 4000 }))
+            {
+                slowed.EnsureSuccessStatusCode();
+            }
+
+            using var api = new HttpClient { BaseAddress = new Uri(first.ApiBaseUrl) };
+            using HttpResponseMessage accepted = await new WebhookSender(api, first.ApiBaseUrl).SendCrmAsync(
+                SampleEvents.HubSpotDealClosedWon(long.Parse(dealId, CultureInfo.InvariantCulture), EventIds.NewEventId()));
+            accepted.EnsureSuccessStatusCode();
+
+            await Eventually.Until(() => ledger.InvoicesForDealAsync(dealId), i => i.Count > 0, TimeSpan.FromSeconds(90), $"deal {dealId}'s invoice in the ERP");
+            await first.KillAsync();
+        }
+
+        Assert.Null(await crm.DealPropertyAsync(dealId, "erp_invoice_id"));
+        using (HttpResponseMessage cleared = await http.PutAsJsonAsync("/_sandbox/faults/hubspot", new { }))
+        {
+            cleared.EnsureSuccessStatusCode();
+        }
+
+        await using StandaloneHostProcess second = await StandaloneHostProcess.StartAsync(external, taskHub);
+        string? patched = await crm.WaitForDealPropertyAsync(dealId, "erp_invoice_id", TimeSpan.FromSeconds(120));
+
+        ErpDocument invoice = Assert.Single(await ledger.InvoicesForDealAsync(dealId));
+        Assert.Equal(invoice.Id, patched);
+        Assert.Equal($"deal-{dealId}-invoice-r1", invoice.Key);
+    }
+}
