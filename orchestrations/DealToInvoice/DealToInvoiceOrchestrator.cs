@@ -173,7 +173,6 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
                 SetStatus(context, "waiting-for-business-day", $"waiting until {schedule.Description}", schedule.InvoiceAt);
             }
 
-            // Always a race, even when the slot is now: a change buffered since the start wins it.
             if (!await WaitUnlessChangedAsync(schedule.InvoiceAt))
             {
                 return null;
@@ -207,7 +206,7 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
 
             // A change that arrived while the invoice was written must not be dropped with the completed
             // instance: the next generation reads the deal and reverses the invoice if it must.
-            if (!await WaitUnlessChangedAsync(context.CurrentUtcDateTime))
+            if (changed.IsCompleted)
             {
                 return null;
             }
@@ -391,12 +390,25 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
             context.CallActivityAsync(
                 ActivityNames.RaiseAlert, new AlertInput(severity, title, text, context.InstanceId, input.CorrelationId), retry);
 
-        /// <summary>Waits for the durable timer; false when a deal change came first (or was already buffered).</summary>
+        /// <summary>
+        /// Waits for the durable timer; false when a deal change came first or had already arrived. No
+        /// timer when the slot is now: a timer costs an extra episode per workflow, and a change already
+        /// delivered shows as a completed task (replayed in the same order, so deterministic).
+        /// </summary>
         private async Task<bool> WaitUnlessChangedAsync(DateTimeOffset until)
         {
+            if (changed.IsCompleted)
+            {
+                return false;
+            }
+
+            if (until.UtcDateTime <= context.CurrentUtcDateTime)
+            {
+                return true;
+            }
+
             using var cancelTimer = new CancellationTokenSource();
-            DateTime due = until.UtcDateTime > context.CurrentUtcDateTime ? until.UtcDateTime : context.CurrentUtcDateTime;
-            Task timer = context.CreateTimer(due, cancelTimer.Token);
+            Task timer = context.CreateTimer(until.UtcDateTime, cancelTimer.Token);
             if (await Task.WhenAny(changed, timer) == changed)
             {
                 // Synchronous on purpose; see ManualReview.
