@@ -22,6 +22,7 @@ public static class IntegrationTasks
         typeof(FetchCrmDealActivity),
         typeof(EnsureErpCustomerActivity),
         typeof(CreateErpInvoiceActivity),
+        typeof(ReverseErpInvoiceActivity),
         typeof(PatchCrmDealActivity),
         typeof(RecordDeadLetterActivity),
         typeof(RaiseReviewAlertActivity),
