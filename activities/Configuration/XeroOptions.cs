@@ -16,6 +16,7 @@ public sealed class XeroOptions
     /// <summary>
     /// The revenue account invoice and credit-note lines are booked to. Xero wants an AccountCode on an
     /// AUTHORISED line unless its item carries one, and the data dictionary maps items, not accounts.
+    /// Blank sends no AccountCode, for an organisation whose items all carry their sales account.
     /// </summary>
     public string SalesAccountCode { get; set; } = "200";
 }

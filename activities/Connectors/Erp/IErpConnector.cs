@@ -19,7 +19,8 @@ public interface IErpConnector
     /// <summary>
     /// Customers that might be the company: those whose email ends with "@" + <see cref="ErpCustomerQuery.EmailDomain"/>
     /// and those whose name starts with <see cref="ErpCustomerQuery.NamePrefix"/> (case-insensitive), at most 100 of
-    /// each, merged by id with e-mail matches first. Inactive customers are included, marked.
+    /// each, merged by id with e-mail matches first. Each carries
+    /// <see cref="ErpCustomer.Active"/>, so the caller can pass over inactive ones.
     /// A superset is fine: the caller applies the exact, normalised rules.
     /// </summary>
     Task<IReadOnlyList<ErpCustomer>> FindCustomersAsync(ErpCustomerQuery query, string correlationId, CancellationToken cancellationToken);

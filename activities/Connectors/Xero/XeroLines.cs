@@ -15,8 +15,10 @@ internal static class XeroLines
 {
     public const int UnitDecimals = 4;
 
-    public static XeroLineItem ToXero(InvoiceLine line, string accountCode)
+    /// <param name="accountCode">The revenue account for the line; blank sends none (the item's own account applies).</param>
+    public static XeroLineItem ToXero(InvoiceLine line, string? accountCode)
     {
+        string? account = string.IsNullOrWhiteSpace(accountCode) ? null : accountCode;
         string? item = string.IsNullOrWhiteSpace(line.ItemCode) ? null : line.ItemCode;
         string? tax = string.IsNullOrWhiteSpace(line.TaxCode) ? null : line.TaxCode;
         decimal net = line.NetAmount;
@@ -24,7 +26,7 @@ internal static class XeroLines
             && line.DiscountAmount <= Math.Abs(line.Quantity * line.UnitPrice))
         {
             decimal? discount = line.DiscountAmount == 0 ? null : line.DiscountAmount;
-            return new XeroLineItem(line.Description, line.Quantity, line.UnitPrice, item, accountCode, tax, discount);
+            return new XeroLineItem(line.Description, line.Quantity, line.UnitPrice, item, account, tax, discount);
         }
 
         string described = ErpLineText.WithListPrice(line);
@@ -33,11 +35,11 @@ internal static class XeroLines
             decimal unit = Math.Round(net / line.Quantity, UnitDecimals, MidpointRounding.AwayFromZero);
             if (Prices(line.Quantity, unit, 0) == net)
             {
-                return new XeroLineItem(described, line.Quantity, unit, item, accountCode, tax, null);
+                return new XeroLineItem(described, line.Quantity, unit, item, account, tax, null);
             }
         }
 
-        return new XeroLineItem(described, 1m, net, item, accountCode, tax, null);
+        return new XeroLineItem(described, 1m, net, item, account, tax, null);
     }
 
     /// <summary>A line as the workflows see it; the Xero LineItemID stands in for the CRM line id.</summary>

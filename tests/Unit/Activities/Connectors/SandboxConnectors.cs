@@ -20,12 +20,13 @@ internal static class SandboxConnectors
             DefaultItemId = defaultItemId,
         }));
 
-    public static XeroClient Xero(SandboxHost sandbox, string tenant = SandboxHost.XeroTenant) =>
+    public static XeroClient Xero(SandboxHost sandbox, string tenant = SandboxHost.XeroTenant, string salesAccountCode = "200") =>
         new(new HttpClient(), Monitor(new XeroOptions
         {
             BaseUrl = new Uri(sandbox.BaseUri, "xero").ToString(),
             TenantId = tenant,
             AccessToken = SandboxHost.XeroToken,
+            SalesAccountCode = salesAccountCode,
         }));
 
     public static InvoiceLine Line(

@@ -138,6 +138,20 @@ public sealed class XeroErpConnectorTests(SandboxFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_blank_sales_account_sends_no_account_code()
+    {
+        string contact = await Sandbox.CreateXeroContactAsync("Acme Ltd");
+        IErpConnector erp = SandboxConnectors.Xero(Sandbox, salesAccountCode: " ");
+
+        await erp.CreateInvoiceAsync(Draft(contact, SandboxConnectors.Line("l1", 1, 10m)), "deal-9-invoice-r1", Correlation, default);
+
+        JsonElement line = Assert.Single((await Sandbox.AdminAsync(HttpMethod.Get, "/xero/invoices")).Json.EnumerateArray())
+            .GetProperty("invoice").GetProperty("LineItems")[0];
+        Assert.False(line.TryGetProperty("AccountCode", out _));
+        Assert.Equal("SVC", line.GetProperty("ItemCode").GetString());
+    }
+
+    [Fact]
     public async Task Get_invoice_maps_lines_back_and_returns_null_for_an_unknown_id()
     {
         string contact = await Sandbox.CreateXeroContactAsync("Acme Ltd");
