@@ -48,9 +48,9 @@ public interface IErpConnector
 /// <summary>An ERP customer as the workflows see it; <paramref name="Active"/> is false for an inactive (QBO) or archived (Xero) one.</summary>
 public sealed record ErpCustomer(string Id, string Name, string? Email, bool Active);
 
-/// <summary>A customer to create.</summary>
-/// <param name="Category">ERP customer category from the data dictionary (QBO CustomerTypeRef, Xero contact group), or null.</param>
-/// <param name="Note">Free text kept on the customer, e.g. "CRM company 123".</param>
+/// <summary>A customer to create. QBO keeps the category (CustomerTypeRef) and the note (Notes); Xero keeps neither (see XeroClient).</summary>
+/// <param name="Category">ERP customer category from the data dictionary (QBO CustomerTypeRef value), or null.</param>
+/// <param name="Note">Free text kept on the customer where the ERP has a field for it, e.g. "CRM company 123".</param>
 public sealed record ErpCustomerDraft(string Name, string? Email, string? Category, string? Note);
 
 /// <summary>Narrows the candidates for matching; either part may be null. The domain is without "@" (a leading one is ignored).</summary>
