@@ -5,9 +5,16 @@ namespace Integration.Sandbox;
 /// Start-up settings of one sandbox, read once from the "Sandbox" configuration section.
 internal sealed record SandboxOptions
 {
+    public static readonly Guid DefaultXeroTenantId = Guid.Parse("7d3c1f0e-2b4a-4c6d-9e8f-1a2b3c4d5e6f");
+
     public string HubSpotAccessToken { get; init; } = "sandbox-hubspot-token";
 
     public string QuickBooksAccessToken { get; init; } = "sandbox-quickbooks-token";
+
+    public string XeroAccessToken { get; init; } = "sandbox-xero-token";
+
+    /// <summary>The one Xero organisation this sandbox emulates; calls naming another tenant get 403.</summary>
+    public Guid XeroTenantId { get; init; } = DefaultXeroTenantId;
 
     public bool GenerateDeals { get; init; } = true;
 
@@ -39,10 +46,18 @@ internal sealed record SandboxOptions
             faults[system] = settings;
         }
 
+        var tenant = section["Xero:TenantId"];
+        if (tenant is not null && !Guid.TryParse(tenant, out _))
+        {
+            throw new InvalidOperationException($"Invalid Sandbox:Xero:TenantId '{tenant}': a Xero tenant id is a GUID.");
+        }
+
         return new SandboxOptions
         {
             HubSpotAccessToken = section["HubSpot:AccessToken"] ?? defaults.HubSpotAccessToken,
             QuickBooksAccessToken = section["QuickBooks:AccessToken"] ?? defaults.QuickBooksAccessToken,
+            XeroAccessToken = section["Xero:AccessToken"] ?? defaults.XeroAccessToken,
+            XeroTenantId = tenant is null ? defaults.XeroTenantId : Guid.Parse(tenant),
             GenerateDeals = section.GetValue("HubSpot:GenerateDeals", defaults.GenerateDeals),
             LogLevel = section.GetValue("LogLevel", defaults.LogLevel),
             Faults = faults,

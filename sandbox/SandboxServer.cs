@@ -3,6 +3,7 @@ using Integration.Sandbox.Alerts;
 using Integration.Sandbox.Faults;
 using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.QuickBooks;
+using Integration.Sandbox.Xero;
 
 namespace Integration.Sandbox;
 
@@ -40,12 +41,14 @@ public static class SandboxServer
         builder.Services.AddSingleton<FaultRegistry>();
         builder.Services.AddSingleton<HubSpotStore>();
         builder.Services.AddSingleton<QuickBooksStore>();
+        builder.Services.AddSingleton<XeroStore>();
         builder.Services.AddSingleton<AlertStore>();
 
         var app = builder.Build();
         app.UseMiddleware<FaultInjectionMiddleware>();
         HubSpotEndpoints.Map(app);
         QuickBooksEndpoints.Map(app);
+        XeroEndpoints.Map(app);
         AlertEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;

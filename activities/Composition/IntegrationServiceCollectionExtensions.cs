@@ -2,8 +2,9 @@ using Integration.Activities.Alerts;
 using Integration.Activities.Calendar;
 using Integration.Activities.ApiCalls;
 using Integration.Activities.Configuration;
+using Integration.Activities.Connectors;
+using Integration.Activities.Connectors.Erp;
 using Integration.Activities.Connectors.HubSpot;
-using Integration.Activities.Connectors.QuickBooks;
 using Integration.Activities.CrossReferences;
 using Integration.Activities.DeadLetters;
 using Integration.Activities.Dispatch;
@@ -17,7 +18,6 @@ using Integration.Activities.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Activities.Composition;
@@ -32,13 +32,11 @@ public static class IntegrationServiceCollectionExtensions
 
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddOptions<HubSpotOptions>().Bind(configuration.GetSection(HubSpotOptions.Section)).ValidateOnStart();
-        services.AddOptions<QuickBooksOptions>().Bind(configuration.GetSection(QuickBooksOptions.Section)).ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
         services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section));
         services.AddOptions<ConnectorResilienceOptions>().Bind(configuration.GetSection(ConnectorResilienceOptions.Section));
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<IValidateOptions<HubSpotOptions>, ConnectorOptionsValidator>();
-        services.AddSingleton<IValidateOptions<QuickBooksOptions>, ConnectorOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new StorageClients(configuration));
@@ -62,7 +60,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddDataDictionary(configuration);
 
         services.AddConnector<HubSpotCrmClient>(HubSpotCrmClient.SystemName, configuration);
-        services.AddConnector<QuickBooksClient>(QuickBooksClient.SystemName, configuration);
+        services.AddErpConnectors(configuration);
         services.AddConnector<AlertPublisher>("alerts", configuration);
 
         foreach (Type activity in IntegrationTasks.Activities)
@@ -71,27 +69,5 @@ public static class IntegrationServiceCollectionExtensions
         }
 
         return services;
-    }
-
-    /// <summary>A typed client with the resilience pipeline outside and the call log inside, so every attempt is logged.</summary>
-    private static void AddConnector<TClient>(this IServiceCollection services, string system, IConfiguration configuration)
-        where TClient : class
-    {
-        ConnectorResilienceOptions r = configuration.GetSection(ConnectorResilienceOptions.Section).Get<ConnectorResilienceOptions>() ?? new();
-        IHttpClientBuilder client = services.AddHttpClient<TClient>();
-        client.AddStandardResilienceHandler(o =>
-        {
-            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(r.AttemptTimeoutSeconds);
-            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(r.TotalTimeoutSeconds);
-            o.Retry.MaxRetryAttempts = r.MaxRetryAttempts;
-            o.Retry.Delay = TimeSpan.FromMilliseconds(r.RetryBaseDelayMilliseconds);
-            o.Retry.UseJitter = true;
-            o.Retry.ShouldRetryAfterHeader = true;
-            o.CircuitBreaker.FailureRatio = r.CircuitBreakerFailureRatio;
-            o.CircuitBreaker.MinimumThroughput = r.CircuitBreakerMinimumThroughput;
-            o.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(r.CircuitBreakerBreakSeconds);
-            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, r.AttemptTimeoutSeconds * 2));
-        });
-        client.AddHttpMessageHandler(sp => new ApiCallLogHandler(sp.GetRequiredService<ApiCallLog>(), sp.GetRequiredService<TimeProvider>(), system));
     }
 }

@@ -23,6 +23,7 @@ public static class IntegrationTasks
         typeof(FetchCrmDealActivity),
         typeof(EnsureErpCustomerActivity),
         typeof(CreateErpInvoiceActivity),
+        typeof(ReverseErpInvoiceActivity),
         typeof(PatchCrmDealActivity),
         typeof(PlanInvoiceDateActivity),
         typeof(RecordDeadLetterActivity),

@@ -48,8 +48,8 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
     }
 }
 
-/// <summary>Connector settings must name an absolute base URL and a token.</summary>
-public sealed class ConnectorOptionsValidator : IValidateOptions<HubSpotOptions>, IValidateOptions<QuickBooksOptions>
+/// <summary>Connector settings must name an absolute base URL and a token (and the QBO realm, or the Xero tenant GUID).</summary>
+public sealed class ConnectorOptionsValidator : IValidateOptions<HubSpotOptions>, IValidateOptions<QuickBooksOptions>, IValidateOptions<XeroOptions>
 {
     public ValidateOptionsResult Validate(string? name, HubSpotOptions options)
     {
@@ -61,6 +61,19 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<HubSpotOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         return Check(QuickBooksOptions.Section, options.BaseUrl, options.AccessToken, options.RealmId);
+    }
+
+    public ValidateOptionsResult Validate(string? name, XeroOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateOptionsResult common = Check(XeroOptions.Section, options.BaseUrl, options.AccessToken, null);
+        if (Guid.TryParse(options.TenantId, out _))
+        {
+            return common;
+        }
+
+        string tenant = $"{XeroOptions.Section}:TenantId '{options.TenantId}' is not a GUID (Xero tenant ids are).";
+        return ValidateOptionsResult.Fail(common.Failed ? [.. common.Failures!, tenant] : [tenant]);
     }
 
     private static ValidateOptionsResult Check(string section, string baseUrl, string token, string? realm)

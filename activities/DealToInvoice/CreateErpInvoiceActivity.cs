@@ -1,41 +1,32 @@
 using System.Globalization;
-using Integration.Activities.Configuration;
-using Integration.Activities.Connectors.QuickBooks;
+using Integration.Activities.Connectors.Erp;
 using Integration.Orchestrations.DealToInvoice;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Options;
 
 namespace Integration.Activities.DealToInvoice;
 
 /// <summary>
-/// Creates the invoice under the workflow's idempotency key (QBO "requestid"): however often this
-/// runs for one deal, the ERP holds one invoice. Line amounts are quantity × unit price rounded to
-/// cents, half away from zero.
+/// Creates the invoice in whichever ERP is configured, under the workflow's idempotency key (QBO requestid, Xero
+/// Idempotency-Key): however often this runs for one revision, the ERP holds one invoice. The total returned is the
+/// ERP's, before tax, which is what the workflow later compares with a re-priced deal.
 /// </summary>
-public sealed class CreateErpInvoiceActivity(QuickBooksClient erp, IOptionsMonitor<QuickBooksOptions> options)
-    : TaskActivity<CreateErpInvoiceInput, ErpInvoiceRef>
+public sealed class CreateErpInvoiceActivity(IErpConnector erp) : TaskActivity<CreateErpInvoiceInput, ErpInvoiceRef>
 {
+    /// <summary>What ties the ERP document to the deal and revision: "CRM deal 1001 r2".</summary>
+    public static string Reference(string dealId, int revision) =>
+        string.Create(CultureInfo.InvariantCulture, $"CRM deal {dealId} r{revision}");
+
     public override async Task<ErpInvoiceRef> RunAsync(TaskActivityContext context, CreateErpInvoiceInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        string itemId = options.CurrentValue.DefaultItemId;
-        var invoice = new QboInvoice(
-            null,
-            null,
-            new QboRef(input.CustomerId),
-            input.InvoiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            input.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            $"CRM deal {input.DealId}",
-            input.Lines.Select(line => new QboLine(
-                "SalesItemLineDetail",
-                line.NetAmount,
-                line.Description,
-                new QboSalesItemLineDetail(new QboRef(line.ItemCode ?? itemId), line.Quantity, line.UnitPrice))).ToList(),
-            null);
-        QboInvoice created = await erp.CreateInvoiceAsync(invoice, input.IdempotencyKey, input.CorrelationId, CancellationToken.None).ConfigureAwait(false);
-        return new ErpInvoiceRef(
-            created.Id ?? throw new HttpRequestException("The ERP created an invoice without an Id."),
-            created.DocNumber,
-            created.TotalAmt ?? invoice.Line.Sum(l => l.Amount));
+        var draft = new ErpInvoiceDraft(
+            input.CustomerId,
+            input.InvoiceDate,
+            input.DueDate,
+            input.Currency,
+            Reference(input.DealId, input.Revision),
+            input.Lines);
+        ErpInvoice created = await erp.CreateInvoiceAsync(draft, input.IdempotencyKey, input.CorrelationId, CancellationToken.None).ConfigureAwait(false);
+        return new ErpInvoiceRef(created.Id, created.Number, created.Total);
     }
 }

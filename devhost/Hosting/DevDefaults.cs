@@ -30,6 +30,10 @@ public static class DevDefaults
             ["Connectors:QuickBooks:BaseUrl"] = $"{sandbox}/quickbooks",
             ["Connectors:QuickBooks:RealmId"] = "9130350000000001",
             ["Connectors:QuickBooks:AccessToken"] = "sandbox-quickbooks-token",
+            // The embedded sandbox's Xero organisation, so "Erp:System=xero" needs no other setting.
+            ["Connectors:Xero:BaseUrl"] = $"{sandbox}/xero",
+            ["Connectors:Xero:TenantId"] = "7d3c1f0e-2b4a-4c6d-9e8f-1a2b3c4d5e6f",
+            ["Connectors:Xero:AccessToken"] = "sandbox-xero-token",
             ["Alerts:WebhookUrl"] = $"{sandbox}/alerts",
             ["Operations:ApiKey"] = OperationsKey,
             ["Sandbox:Embedded"] = "true",

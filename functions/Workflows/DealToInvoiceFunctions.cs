@@ -15,6 +15,7 @@ public sealed class DealToInvoiceFunctions(
     FetchCrmDealActivity fetchDeal,
     EnsureErpCustomerActivity ensureCustomer,
     CreateErpInvoiceActivity createInvoice,
+    ReverseErpInvoiceActivity reverseInvoice,
     PatchCrmDealActivity patchDeal,
     PlanInvoiceDateActivity planInvoiceDate,
     BuildInvoiceDraftActivity buildDraft,
@@ -35,6 +36,10 @@ public sealed class DealToInvoiceFunctions(
     [Function(ActivityNames.CreateErpInvoice)]
     public Task<ErpInvoiceRef> CreateErpInvoice([ActivityTrigger] CreateErpInvoiceInput input, FunctionContext context) =>
         createInvoice.RunAsync(new FunctionsActivityContext(ActivityNames.CreateErpInvoice, context), input);
+
+    [Function(ActivityNames.ReverseErpInvoice)]
+    public Task<ErpReversal> ReverseErpInvoice([ActivityTrigger] ReverseErpInvoiceInput input, FunctionContext context) =>
+        reverseInvoice.RunAsync(new FunctionsActivityContext(ActivityNames.ReverseErpInvoice, context), input);
 
     [Function(ActivityNames.PatchCrmDeal)]
     public Task<bool> PatchCrmDeal([ActivityTrigger] PatchCrmDealInput input, FunctionContext context) =>

@@ -4,6 +4,7 @@ using Integration.Sandbox.Faults;
 using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.Infrastructure;
 using Integration.Sandbox.QuickBooks;
+using Integration.Sandbox.Xero;
 
 namespace Integration.Sandbox.Admin;
 
@@ -33,6 +34,12 @@ internal static class AdminEndpoints
             QboList(store, QboEntityType.Invoice, realmId, "invoice"));
         admin.MapGet("/quickbooks/creditmemos", (string? realmId, QuickBooksStore store) =>
             QboList(store, QboEntityType.CreditMemo, realmId, "creditMemo"));
+
+        admin.MapGet("/xero/contacts", (XeroStore store) => XeroList(store, XeroEntity.Contact, "contact"));
+        admin.MapPost("/xero/contacts", SeedXeroContactAsync);
+        admin.MapGet("/xero/invoices", (XeroStore store) => XeroList(store, XeroEntity.Invoice, "invoice"));
+        admin.MapPost("/xero/invoices/{id}/payments", PayXeroInvoiceAsync);
+        admin.MapGet("/xero/creditnotes", (XeroStore store) => XeroList(store, XeroEntity.CreditNote, "creditNote"));
 
         admin.MapGet("/alerts", (AlertStore store) => JsonResponse.Of(AdminJson.Array(store.All(), AdminJson.Alert)));
 
@@ -64,10 +71,11 @@ internal static class AdminEndpoints
                 : UnknownSystem(system));
         admin.MapPut("/faults/{system}", PutFaultsAsync);
 
-        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, AlertStore alerts, RequestCounters counters, FaultRegistry faults) =>
+        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults) =>
         {
             hubSpot.Clear();
             quickBooks.Clear();
+            xero.Clear();
             alerts.Clear();
             counters.Reset();
             faults.Reset();
@@ -119,6 +127,57 @@ internal static class AdminEndpoints
 
     private static IResult QboList(QuickBooksStore store, QboEntityType type, string? realmId, string key) =>
         JsonResponse.Of(AdminJson.Array(store.Snapshot(type, realmId), e => AdminJson.QboEntity(e.Entity, e.Body, key)));
+
+    private static IResult XeroList(XeroStore store, XeroEntity entity, string key) =>
+        JsonResponse.Of(AdminJson.Array(store.Snapshot(entity), e => AdminJson.XeroRecord(e.Record, e.Body, key)));
+
+    /// <summary>Stores a Xero contact directly (no Idempotency-Key, no fault injection), e.g. one the product should find.</summary>
+    private static async Task<IResult> SeedXeroContactAsync(HttpRequest request, XeroStore store, TimeProvider time)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        if (!body.IsValid || body.Node is not JsonObject input)
+        {
+            return Problems.BadRequest("Invalid JSON", body.Error ?? "The body must be a Xero contact object.");
+        }
+
+        lock (store.Gate)
+        {
+            var (contact, error) = XeroContactWrites.Seed(store, input, time.GetUtcNow());
+            return contact is null
+                ? Problems.BadRequest("Invalid contact", error!)
+                : JsonResponse.Of(contact, StatusCodes.Status201Created);
+        }
+    }
+
+    /// <summary>Records a payment against an AUTHORISED invoice: {"amount": n}, or an empty body for the whole amount due.</summary>
+    private static async Task<IResult> PayXeroInvoiceAsync(string id, HttpRequest request, XeroStore store, TimeProvider time)
+    {
+        decimal? amount = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            var body = await JsonBody.ReadAsync(request);
+            if (!body.IsValid || body.Node is not JsonObject input)
+            {
+                return Problems.BadRequest("Invalid JSON", body.Error ?? "The body must be {\"amount\": n} or empty.");
+            }
+
+            if (input["amount"] is not null)
+            {
+                if (!JsonValues.TryDecimal(input["amount"], out var value))
+                {
+                    return Problems.BadRequest("Invalid payment", "'amount' must be a number.");
+                }
+
+                amount = value;
+            }
+        }
+
+        lock (store.Gate)
+        {
+            var (invoice, error) = XeroDocumentWrites.RecordPayment(store, id, amount, time.GetUtcNow());
+            return invoice is null ? Problems.BadRequest("Invalid payment", error!) : JsonResponse.Of(invoice);
+        }
+    }
 
     private static IResult UnknownSystem(string system) => Problems.NotFound(
         "Unknown system",

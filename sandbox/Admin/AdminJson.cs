@@ -5,6 +5,7 @@ using Integration.Sandbox.Faults;
 using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.Infrastructure;
 using Integration.Sandbox.QuickBooks;
+using Integration.Sandbox.Xero;
 
 namespace Integration.Sandbox.Admin;
 
@@ -37,6 +38,20 @@ internal static class AdminJson
         ["createdAt"] = Timestamps.QuickBooks(entity.CreatedAt),
         [entityKey] = body,
     };
+
+    /// <summary>{"idempotencyKey","reference","createdAt","&lt;entity&gt;":{ Xero JSON }}; reference only for invoices and credit notes.</summary>
+    public static JsonObject XeroRecord(XeroRecord record, JsonObject body, string entityKey)
+    {
+        var json = new JsonObject { ["idempotencyKey"] = record.IdempotencyKey };
+        if (entityKey != "contact")
+        {
+            json["reference"] = JsonValues.StringAt(body, "Reference");
+        }
+
+        json["createdAt"] = Timestamps.HubSpot(record.CreatedAt);
+        json[entityKey] = body;
+        return json;
+    }
 
     public static JsonObject Alert(ReceivedAlert alert) => new()
     {

@@ -39,6 +39,7 @@ internal sealed class FaultInjectionMiddleware(
                 case FaultKind.RateLimited:
                     context.Response.Headers.RetryAfter =
                         decision.Settings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                    FaultResponses.AddRateLimitHeaders(system, context.Response.Headers);
                     await Infrastructure.JsonResponse.WriteAsync(
                         context, FaultResponses.RateLimited(system), StatusCodes.Status429TooManyRequests);
                     return;

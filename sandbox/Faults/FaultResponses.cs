@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.QuickBooks;
+using Integration.Sandbox.Xero;
 
 namespace Integration.Sandbox.Faults;
 
@@ -11,6 +12,7 @@ internal static class FaultResponses
     {
         SandboxSystem.HubSpot => HubSpotErrors.RateLimit(),
         SandboxSystem.QuickBooks => QboErrors.Throttled(),
+        SandboxSystem.Xero => XeroErrors.RateLimited(),
         _ => Plain("rate limited (injected by the sandbox)"),
     };
 
@@ -18,6 +20,7 @@ internal static class FaultResponses
     {
         SandboxSystem.HubSpot => HubSpotErrors.InternalError(),
         SandboxSystem.QuickBooks => QboErrors.SystemFailure(now),
+        SandboxSystem.Xero => XeroErrors.ServerError(),
         _ => Plain("internal error (injected by the sandbox)"),
     };
 
@@ -25,8 +28,18 @@ internal static class FaultResponses
     {
         SandboxSystem.HubSpot => HubSpotErrors.Timeout(),
         SandboxSystem.QuickBooks => QboErrors.GatewayTimeout(now),
+        SandboxSystem.Xero => XeroErrors.GatewayTimeout(),
         _ => Plain("gateway timeout (injected by the sandbox)"),
     };
+
+    /// <summary>Headers a throttled answer carries besides Retry-After: Xero names the limit that was hit.</summary>
+    public static void AddRateLimitHeaders(SandboxSystem system, IHeaderDictionary headers)
+    {
+        if (system == SandboxSystem.Xero)
+        {
+            headers[XeroAuthFilter.RateLimitProblemHeader] = "minute";
+        }
+    }
 
     private static JsonObject Plain(string message) => new() { ["error"] = message };
 }

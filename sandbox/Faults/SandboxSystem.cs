@@ -6,4 +6,5 @@ internal enum SandboxSystem
     HubSpot,
     QuickBooks,
     Alerts,
+    Xero,
 }

@@ -4,13 +4,14 @@ namespace Integration.Sandbox.Faults;
 internal static class SandboxSystems
 {
     public static IReadOnlyList<SandboxSystem> All { get; } =
-        [SandboxSystem.HubSpot, SandboxSystem.QuickBooks, SandboxSystem.Alerts];
+        [SandboxSystem.HubSpot, SandboxSystem.QuickBooks, SandboxSystem.Alerts, SandboxSystem.Xero];
 
     public static string Name(SandboxSystem system) => system switch
     {
         SandboxSystem.HubSpot => "hubspot",
         SandboxSystem.QuickBooks => "quickbooks",
         SandboxSystem.Alerts => "alerts",
+        SandboxSystem.Xero => "xero",
         _ => throw new ArgumentOutOfRangeException(nameof(system)),
     };
 

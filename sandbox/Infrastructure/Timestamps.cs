@@ -13,6 +13,10 @@ internal static class Timestamps
     public static string QuickBooks(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
+    /// <summary>Xero's JSON date style: milliseconds since the Unix epoch, e.g. /Date(1767607200000+0000)/.</summary>
+    public static string Xero(DateTimeOffset value) =>
+        string.Create(CultureInfo.InvariantCulture, $"/Date({value.ToUnixTimeMilliseconds()}+0000)/");
+
     /// <summary>QuickBooks MetaData style, without milliseconds.</summary>
     public static string QuickBooksMeta(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -45,6 +45,13 @@ internal static class QboErrors
             $"Property Name:{property} specified is unsupported or invalid",
             now);
 
+    public static JsonObject AmountCalculation(string suppliedAmount, DateTimeOffset now) =>
+        Validation(
+            "6070",
+            "Amount calculation incorrect in the request.",
+            $"Amount is not equal to UnitPrice * Qty. Supplied value:{suppliedAmount}",
+            now);
+
     public static JsonObject QueryParse(string detail, DateTimeOffset now) =>
         Validation("4000", "Error parsing query", $"QueryParserError: {detail}", now);
 

@@ -8,14 +8,14 @@ namespace Integration.Sandbox.QuickBooks;
 internal static class QboQueryExecutor
 {
     /// <summary>Matches ignore case, as QuickBooks does; results are ordered by numeric Id unless ORDERBY says otherwise.</summary>
-    public static QboResponse Execute(QboRealm realm, QboQuery query, DateTimeOffset now)
+    public static VendorResponse Execute(QboRealm realm, QboQuery query, DateTimeOffset now)
     {
         var filters = new List<(Func<JsonObject, string?> Read, QboCondition Condition)>();
         foreach (var condition in query.Conditions)
         {
             if (!QboQueryFields.TryGet(query.Entity, condition.Field, out var read))
             {
-                return QboResponse.BadRequest(QboErrors.QueryValidation(
+                return VendorResponse.BadRequest(QboErrors.QueryValidation(
                     $"property '{condition.Field}' is not queryable for {query.Entity}.", now));
             }
 
@@ -25,7 +25,7 @@ internal static class QboQueryExecutor
         Func<JsonObject, string?>? orderBy = null;
         if (query.OrderBy is not null && !QboQueryFields.TryGet(query.Entity, query.OrderBy, out orderBy))
         {
-            return QboResponse.BadRequest(QboErrors.QueryValidation(
+            return VendorResponse.BadRequest(QboErrors.QueryValidation(
                 $"property '{query.OrderBy}' is not sortable for {query.Entity}.", now));
         }
 
@@ -61,7 +61,7 @@ internal static class QboQueryExecutor
             }
         }
 
-        return QboResponse.Ok(new JsonObject
+        return VendorResponse.Ok(new JsonObject
         {
             ["QueryResponse"] = queryResponse,
             ["time"] = Timestamps.QuickBooks(now),

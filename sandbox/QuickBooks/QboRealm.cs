@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Sandbox.Infrastructure;
 
 namespace Integration.Sandbox.QuickBooks;
 
@@ -13,7 +14,7 @@ internal sealed class QboRealm(string realmId)
     public string RealmId => realmId;
 
     /// <summary>Responses already given, by requestid (unique per realm, shared by all entity types).</summary>
-    public Dictionary<string, QboResponse> Responses { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, VendorResponse> Responses { get; } = new(StringComparer.Ordinal);
 
     private Dictionary<string, QboEntity> Customers { get; } = new(StringComparer.Ordinal);
 

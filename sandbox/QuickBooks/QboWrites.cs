@@ -12,17 +12,17 @@ internal static class QboWrites
     private static readonly HashSet<string> ServerOwned =
         new(["Id", "SyncToken", "MetaData", "domain", "sparse", "TotalAmt", "Balance", "RemainingCredit"], StringComparer.Ordinal);
 
-    public static QboResponse CreateCustomer(QboRealm realm, JsonNode? body, string? requestId, DateTimeOffset now)
+    public static VendorResponse CreateCustomer(QboRealm realm, JsonNode? body, string? requestId, DateTimeOffset now)
     {
         if (body is not JsonObject input)
         {
-            return QboResponse.BadRequest(QboErrors.InvalidProperty("Customer", now));
+            return VendorResponse.BadRequest(QboErrors.InvalidProperty("Customer", now));
         }
 
         var displayName = JsonValues.StringAt(input, "DisplayName")?.Trim();
         if (string.IsNullOrEmpty(displayName))
         {
-            return QboResponse.BadRequest(QboErrors.RequiredMissing("DisplayName", now));
+            return VendorResponse.BadRequest(QboErrors.RequiredMissing("DisplayName", now));
         }
 
         var customers = realm.Entities(QboEntityType.Customer);
@@ -30,7 +30,7 @@ internal static class QboWrites
             JsonValues.StringAt(c.Body, "DisplayName"), displayName, StringComparison.OrdinalIgnoreCase));
         if (duplicate is not null)
         {
-            return QboResponse.BadRequest(QboErrors.Validation(
+            return VendorResponse.BadRequest(QboErrors.Validation(
                 "6240", "Duplicate Name Exists Error", $"The name supplied already exists. : Id={duplicate.Id}", now));
         }
 
@@ -44,36 +44,36 @@ internal static class QboWrites
     }
 
     /// <summary>Creates an invoice or credit memo: CustomerRef must exist, at least one Line, totals computed here.</summary>
-    public static QboResponse CreateTransaction(
+    public static VendorResponse CreateTransaction(
         QboRealm realm, QboEntityType type, JsonNode? body, string? requestId, DateTimeOffset now)
     {
         if (body is not JsonObject input)
         {
-            return QboResponse.BadRequest(QboErrors.InvalidProperty(type.ToString(), now));
+            return VendorResponse.BadRequest(QboErrors.InvalidProperty(type.ToString(), now));
         }
 
         var customerId = JsonValues.StringAt(input["CustomerRef"] as JsonObject, "value");
         if (string.IsNullOrEmpty(customerId))
         {
-            return QboResponse.BadRequest(QboErrors.RequiredMissing("CustomerRef", now));
+            return VendorResponse.BadRequest(QboErrors.RequiredMissing("CustomerRef", now));
         }
 
         if (!realm.Entities(QboEntityType.Customer).TryGetValue(customerId, out var customer))
         {
-            return QboResponse.BadRequest(QboErrors.ObjectNotFound(
+            return VendorResponse.BadRequest(QboErrors.ObjectNotFound(
                 $"Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees. (CustomerRef={customerId})",
                 now));
         }
 
         if (input["Line"] is not JsonArray inputLines || inputLines.Count == 0)
         {
-            return QboResponse.BadRequest(QboErrors.RequiredMissing("Line", now));
+            return VendorResponse.BadRequest(QboErrors.RequiredMissing("Line", now));
         }
 
         var docNumber = JsonValues.StringAt(input, "DocNumber");
         if (docNumber is { Length: > DocNumberMaxLength })
         {
-            return QboResponse.BadRequest(QboErrors.Validation(
+            return VendorResponse.BadRequest(QboErrors.Validation(
                 "6000",
                 "A business validation error has occurred while processing your request",
                 $"Business Validation Error: DocNumber exceeds the maximum length of {DocNumberMaxLength} characters.",
@@ -86,7 +86,7 @@ internal static class QboWrites
         {
             if (node is not JsonObject line)
             {
-                return QboResponse.BadRequest(QboErrors.InvalidProperty("Line", now));
+                return VendorResponse.BadRequest(QboErrors.InvalidProperty("Line", now));
             }
 
             var detailType = JsonValues.StringAt(line, "DetailType");
@@ -97,12 +97,17 @@ internal static class QboWrites
 
             if (line["Amount"] is null)
             {
-                return QboResponse.BadRequest(QboErrors.RequiredMissing("Line.Amount", now));
+                return VendorResponse.BadRequest(QboErrors.RequiredMissing("Line.Amount", now));
             }
 
             if (!JsonValues.TryDecimal(line["Amount"], out var amount))
             {
-                return QboResponse.BadRequest(QboErrors.InvalidProperty("Line.Amount", now));
+                return VendorResponse.BadRequest(QboErrors.InvalidProperty("Line.Amount", now));
+            }
+
+            if (detailType == "SalesItemLineDetail" && !AmountMatchesQtyTimesPrice(line, amount))
+            {
+                return VendorResponse.BadRequest(QboErrors.AmountCalculation(line["Amount"]?.ToJsonString() ?? "?", now));
             }
 
             total += detailType == "DiscountLineDetail" ? -amount : amount;
@@ -142,36 +147,39 @@ internal static class QboWrites
         return Store(realm, type, requestId, entity, now);
     }
 
-    /// <summary>Voids an invoice: amounts to zero, PrivateNote prefixed "Voided", SyncToken bumped.</summary>
-    public static QboResponse VoidInvoice(QboRealm realm, JsonNode? body, DateTimeOffset now)
+    /// <summary>
+    /// Voids an invoice as QuickBooks does: amounts and quantities to zero, PrivateNote prefixed "Voided",
+    /// SyncToken bumped. There is no status field: zero total plus the "Voided" prefix is how a client tells.
+    /// </summary>
+    public static VendorResponse VoidInvoice(QboRealm realm, JsonNode? body, DateTimeOffset now)
     {
         if (body is not JsonObject input)
         {
-            return QboResponse.BadRequest(QboErrors.InvalidProperty("Invoice", now));
+            return VendorResponse.BadRequest(QboErrors.InvalidProperty("Invoice", now));
         }
 
         var id = JsonValues.StringAt(input, "Id");
         if (string.IsNullOrEmpty(id))
         {
-            return QboResponse.BadRequest(QboErrors.RequiredMissing("Id", now));
+            return VendorResponse.BadRequest(QboErrors.RequiredMissing("Id", now));
         }
 
         var syncToken = JsonValues.StringAt(input, "SyncToken");
         if (string.IsNullOrEmpty(syncToken))
         {
-            return QboResponse.BadRequest(QboErrors.RequiredMissing("SyncToken", now));
+            return VendorResponse.BadRequest(QboErrors.RequiredMissing("SyncToken", now));
         }
 
         if (!realm.Entities(QboEntityType.Invoice).TryGetValue(id, out var stored))
         {
-            return QboResponse.BadRequest(QboErrors.ObjectNotFound($"Invoice with Id={id} does not exist.", now));
+            return VendorResponse.BadRequest(QboErrors.ObjectNotFound($"Invoice with Id={id} does not exist.", now));
         }
 
         var invoice = stored.Body;
         var current = JsonValues.StringAt(invoice, "SyncToken") ?? "0";
         if (current != syncToken)
         {
-            return QboResponse.BadRequest(QboErrors.Validation(
+            return VendorResponse.BadRequest(QboErrors.Validation(
                 "5010",
                 "Stale Object Error",
                 "Stale Object Error : You and another user were working on this at the same time. The other user finished before you did, so your work was not saved.",
@@ -183,6 +191,10 @@ internal static class QboWrites
             foreach (var line in lines.OfType<JsonObject>())
             {
                 line["Amount"] = 0m;
+                if (line["SalesItemLineDetail"] is JsonObject detail && detail.ContainsKey("Qty"))
+                {
+                    detail["Qty"] = 0m;
+                }
             }
         }
 
@@ -196,7 +208,24 @@ internal static class QboWrites
             meta["LastUpdatedTime"] = Timestamps.QuickBooksMeta(now);
         }
 
-        return QboResponse.Ok(Wrap(QboEntityType.Invoice, invoice, now));
+        return VendorResponse.Ok(Wrap(QboEntityType.Invoice, invoice, now));
+    }
+
+    /// <summary>
+    /// QuickBooks rejects a sales line whose Amount is not Qty × UnitPrice (code 6070). The product is rounded
+    /// to cents half away from zero before comparing, so a unit price with more decimals than cents is accepted
+    /// when it multiplies back to the amount. A line without Qty or UnitPrice is not checked.
+    /// </summary>
+    private static bool AmountMatchesQtyTimesPrice(JsonObject line, decimal amount)
+    {
+        if (line["SalesItemLineDetail"] is not JsonObject detail
+            || !JsonValues.TryDecimal(detail["Qty"], out var qty)
+            || !JsonValues.TryDecimal(detail["UnitPrice"], out var unitPrice))
+        {
+            return true;
+        }
+
+        return Math.Round(qty * unitPrice, 2, MidpointRounding.AwayFromZero) == amount;
     }
 
     /// <summary>The response wrapper: {"Invoice": {...}, "time": "..."}.</summary>
@@ -231,10 +260,10 @@ internal static class QboWrites
         };
     }
 
-    private static QboResponse Store(
+    private static VendorResponse Store(
         QboRealm realm, QboEntityType type, string? requestId, JsonObject entity, DateTimeOffset now)
     {
         realm.Entities(type)[entity["Id"]!.GetValue<string>()] = new QboEntity(realm.RealmId, requestId, now, entity);
-        return QboResponse.Ok(Wrap(type, entity, now));
+        return VendorResponse.Ok(Wrap(type, entity, now));
     }
 }

@@ -46,7 +46,7 @@ internal static class QuickBooksEndpoints
             return WriteAsync(context, realm, time, (r, body, _, now) => QboWrites.VoidInvoice(r, body, now));
         }
 
-        return Task.FromResult(QboResponse.BadRequest(QboErrors.Validation(
+        return Task.FromResult(VendorResponse.BadRequest(QboErrors.Validation(
             "2010",
             "Request has invalid or unsupported property",
             $"operation={operation} is not supported by the sandbox (only void)",
@@ -61,7 +61,7 @@ internal static class QuickBooksEndpoints
         HttpContext context,
         QboRealm realm,
         TimeProvider time,
-        Func<QboRealm, JsonNode?, string?, DateTimeOffset, QboResponse> write)
+        Func<QboRealm, JsonNode?, string?, DateTimeOffset, VendorResponse> write)
     {
         var requestId = context.Request.Query["requestid"].FirstOrDefault();
         if (string.IsNullOrEmpty(requestId))
@@ -70,7 +70,7 @@ internal static class QuickBooksEndpoints
         }
         else if (requestId.Length > RequestIdMaxLength)
         {
-            return QboResponse.BadRequest(QboErrors.Validation(
+            return VendorResponse.BadRequest(QboErrors.Validation(
                 "2050",
                 "Invalid RequestId",
                 $"requestid must be at most {RequestIdMaxLength} characters (got {requestId.Length})",
@@ -78,25 +78,14 @@ internal static class QuickBooksEndpoints
         }
 
         var body = await JsonBody.ReadAsync(context.Request);
-        lock (realm.Gate)
+        return IdempotentReplay.Run(realm.Gate, realm.Responses, requestId, () =>
         {
-            if (requestId is not null && realm.Responses.TryGetValue(requestId, out var original))
-            {
-                return original.ToResult();
-            }
-
             var now = time.GetUtcNow();
-            var response = body.IsValid
+            return body.IsValid
                 ? write(realm, body.Node, requestId, now)
-                : QboResponse.BadRequest(QboErrors.Validation(
+                : VendorResponse.BadRequest(QboErrors.Validation(
                     "2010", "Request has invalid or unsupported property", $"Unable to parse request body: {body.Error}", now));
-            if (requestId is not null)
-            {
-                realm.Responses[requestId] = response;
-            }
-
-            return response.ToResult();
-        }
+        }).ToResult();
     }
 
     private static async Task<IResult> QueryFromBodyAsync(
@@ -111,7 +100,7 @@ internal static class QuickBooksEndpoints
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return QboResponse.BadRequest(QboErrors.QueryParse("the query parameter is missing or empty", now)).ToResult();
+            return VendorResponse.BadRequest(QboErrors.QueryParse("the query parameter is missing or empty", now)).ToResult();
         }
 
         QboQuery query;
@@ -121,7 +110,7 @@ internal static class QuickBooksEndpoints
         }
         catch (QboQueryException ex)
         {
-            return QboResponse.BadRequest(QboErrors.QueryParse(ex.Message, now)).ToResult();
+            return VendorResponse.BadRequest(QboErrors.QueryParse(ex.Message, now)).ToResult();
         }
 
         return QboQueryExecutor.Execute(realm, query, now).ToResult();
@@ -133,10 +122,10 @@ internal static class QuickBooksEndpoints
         {
             if (realm.Entities(type).TryGetValue(id, out var entity))
             {
-                return QboResponse.Ok(QboWrites.Wrap(type, entity.Body, now)).ToResult();
+                return VendorResponse.Ok(QboWrites.Wrap(type, entity.Body, now)).ToResult();
             }
         }
 
-        return QboResponse.BadRequest(QboErrors.ObjectNotFound($"{type} with Id={id} does not exist.", now)).ToResult();
+        return VendorResponse.BadRequest(QboErrors.ObjectNotFound($"{type} with Id={id} does not exist.", now)).ToResult();
     }
 }

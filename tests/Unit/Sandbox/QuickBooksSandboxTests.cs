@@ -226,6 +226,58 @@ public sealed class QuickBooksSandboxTests(SandboxFixture fixture) : IClassFixtu
         Assert.Equal("Stale Object Error", error.GetProperty("Message").GetString());
     }
 
+    [Theory]
+    [InlineData(3, 33.3333333, 100.00, true)]
+    [InlineData(2, 74.25, 148.50, true)]
+    [InlineData(2, 75.00, 148.50, false)]
+    [InlineData(3, 33.33, 100.00, false)]
+    public async Task Sales_line_amount_must_be_qty_times_unit_price_to_the_cent(decimal qty, decimal unitPrice, decimal amount, bool accepted)
+    {
+        var customerId = await Sandbox.CreateCustomerAsync("Acme Ltd");
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            CustomerRef = new { value = customerId },
+            Line = new[]
+            {
+                new
+                {
+                    DetailType = "SalesItemLineDetail",
+                    Amount = amount,
+                    SalesItemLineDetail = new { ItemRef = new { value = "1" }, Qty = qty, UnitPrice = unitPrice },
+                },
+            },
+        });
+
+        var response = await Sandbox.QuickBooksAsync(HttpMethod.Post, "/invoice", body);
+
+        if (accepted)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            Assert.Equal(amount, response.Json.GetProperty("Invoice").GetProperty("TotalAmt").GetDecimal());
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+            var error = Assert.Single(response.Json.GetProperty("Fault").GetProperty("Error").EnumerateArray());
+            Assert.Equal("6070", error.GetProperty("code").GetString());
+            Assert.Equal(0, (await Sandbox.AdminAsync(HttpMethod.Get, "/quickbooks/invoices")).Json.GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public async Task Void_zeroes_line_quantities_too()
+    {
+        var customerId = await Sandbox.CreateCustomerAsync("Acme Ltd");
+        var created = await Sandbox.QuickBooksAsync(HttpMethod.Post, "/invoice", SandboxHost.InvoiceJson(customerId));
+        var id = created.Json.GetProperty("Invoice").GetProperty("Id").GetString();
+
+        var voided = await Sandbox.QuickBooksAsync(HttpMethod.Post, "/invoice?operation=void", $$"""{"Id":"{{id}}","SyncToken":"0"}""");
+
+        var line = voided.Json.GetProperty("Invoice").GetProperty("Line")[0];
+        Assert.Equal(0m, line.GetProperty("Amount").GetDecimal());
+        Assert.Equal(0m, line.GetProperty("SalesItemLineDetail").GetProperty("Qty").GetDecimal());
+    }
+
     [Fact]
     public async Task Unknown_entity_id_is_400_object_not_found()
     {

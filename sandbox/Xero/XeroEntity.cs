@@ -1,0 +1,9 @@
+namespace Integration.Sandbox.Xero;
+
+/// The Xero record kinds the sandbox stores.
+internal enum XeroEntity
+{
+    Contact,
+    Invoice,
+    CreditNote,
+}
