@@ -35,7 +35,7 @@ public sealed record ErpInvoiceRef(string Id, string? DocNumber, decimal Total);
 /// Takes an issued invoice back: void it, or raise a credit note for it. Idempotent under its key:
 /// an invoice already voided, or a credit note already raised under the key, counts as done.
 /// </summary>
-/// <param name="Mode">"void" or "credit"; null means as configured for re-opened deals ("DealToInvoice:ReopenReversal").</param>
+/// <param name="Mode">"void" or "credit"; null means as configured for re-opened deals ("Erp:ReopenReversal").</param>
 public sealed record ReverseErpInvoiceInput(
     string DealId,
     int Revision,
