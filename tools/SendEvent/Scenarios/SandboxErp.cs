@@ -13,6 +13,9 @@ public sealed class SandboxErp(HttpClient http, string sandboxBaseUrl)
     public const string QuickBooksRealm = "9130350000000001";
     public const string QuickBooksToken = "sandbox-quickbooks-token";
 
+    /// <summary>Both vendors spell their fields in PascalCase; JsonContent's default (web) options would camel-case them.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions VendorJson = new();
+
     private readonly string root = sandboxBaseUrl.TrimEnd('/');
 
     /// <summary>Creates the customer in QuickBooks and the contact in Xero.</summary>
@@ -20,7 +23,7 @@ public sealed class SandboxErp(HttpClient http, string sandboxBaseUrl)
     {
         using var qbo = new HttpRequestMessage(HttpMethod.Post, $"{root}/quickbooks/v3/company/{QuickBooksRealm}/customer?minorversion=75")
         {
-            Content = JsonContent.Create(new { DisplayName = name, CompanyName = name, PrimaryEmailAddr = new { Address = email } }),
+            Content = JsonContent.Create(new { DisplayName = name, CompanyName = name, PrimaryEmailAddr = new { Address = email } }, options: VendorJson),
         };
         qbo.Headers.Authorization = new AuthenticationHeaderValue("Bearer", QuickBooksToken);
         await SendAsync(qbo, $"QuickBooks customer '{name}'", cancellationToken).ConfigureAwait(false);
@@ -28,7 +31,7 @@ public sealed class SandboxErp(HttpClient http, string sandboxBaseUrl)
         // Xero through the sandbox's seeding route (its API needs the tenant id the host is configured with).
         using var xero = new HttpRequestMessage(HttpMethod.Post, $"{root}/_sandbox/xero/contacts")
         {
-            Content = JsonContent.Create(new { Name = name, EmailAddress = email }),
+            Content = JsonContent.Create(new { Name = name, EmailAddress = email }, options: VendorJson),
         };
         await SendAsync(xero, $"Xero contact '{name}'", cancellationToken).ConfigureAwait(false);
     }
