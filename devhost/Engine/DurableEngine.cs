@@ -28,6 +28,9 @@ public static class DurableEngine
         }
 
         int concurrency = configuration.GetValue("Engine:MaxConcurrentWorkItems", 100);
+
+        // How long an activity message a crashed host had taken stays invisible before another host runs it.
+        TimeSpan workItemVisibility = TimeSpan.FromSeconds(configuration.GetValue("Engine:WorkItemVisibilityTimeoutSeconds", 300));
         services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
@@ -37,6 +40,7 @@ public static class DurableEngine
             UseTablePartitionManagement = hub.UseTablePartitionManagement,
             MaxConcurrentTaskOrchestrationWorkItems = concurrency,
             MaxConcurrentTaskActivityWorkItems = concurrency,
+            WorkItemQueueVisibilityTimeout = workItemVisibility,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
         }));
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());

@@ -28,6 +28,9 @@ public sealed class KillBetweenInvoiceAndPatchTests
         {
             ["Sandbox__Embedded"] = "false",
             ["Sandbox__Port"] = sandboxPort.ToString(CultureInfo.InvariantCulture),
+
+            // The PATCH activity the killed host had taken reappears after this, not the default 5 minutes.
+            ["Engine__WorkItemVisibilityTimeoutSeconds"] = "20",
         };
 
         string dealId = SampleDeals.NewDealId();

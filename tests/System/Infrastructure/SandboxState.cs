@@ -30,7 +30,7 @@ public sealed class SandboxState(HttpClient http)
         using HttpResponseMessage response = await http.PutAsJsonAsync($"/_sandbox/hubspot/deals/{dealId}", new
         {
             properties = new { dealname = "No company", amount = "10.00", dealstage = "closedwon" },
-            lineItems = new[] { new { id = dealId + "01", properties = new { name = "Thing", quantity = "1", price = "10.00" } } },
+            lineItems = new[] { new { id = dealId + "01", properties = new { name = "Consulting", hs_sku = "SKU-CONSULT", quantity = "1", price = "10.00" } } },
         });
         response.EnsureSuccessStatusCode();
     }
