@@ -14,7 +14,6 @@ namespace Integration.Tests.System.EndToEnd;
 /// </summary>
 public abstract class DealScenarioTests(StandaloneHostFixture fixture)
 {
-    private const string Key = "dev-operations-key";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -180,13 +179,7 @@ public abstract class DealScenarioTests(StandaloneHostFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, last.StatusCode);
     }
 
-    private async Task<JsonObject?> InstanceAsync(string dealId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/instances/deal-invoice-{dealId}");
-        request.Headers.Add("X-Api-Key", Key);
-        using HttpResponseMessage response = await fixture.Api.SendAsync(request);
-        return response.StatusCode == HttpStatusCode.NotFound ? null : (JsonObject?)JsonNode.Parse(await response.Content.ReadAsStringAsync());
-    }
+    private Task<JsonObject?> InstanceAsync(string dealId) => fixture.InstanceAsync($"deal-invoice-{dealId}");
 
     private async Task<JsonObject> StatusStepAsync(string dealId, string step)
     {
@@ -216,7 +209,7 @@ public abstract class DealScenarioTests(StandaloneHostFixture fixture)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("X-Api-Key", Key);
+        request.Headers.Add("X-Api-Key", StandaloneHostFixture.OperationsKey);
         using HttpResponseMessage response = await fixture.Api.SendAsync(request);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }

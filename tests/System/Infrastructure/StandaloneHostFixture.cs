@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Integration.SendEvent;
 using Integration.SendEvent.Scenarios;
 
@@ -28,9 +29,12 @@ public class StandaloneHostFixture : IAsyncLifetime
     /// <summary>"quickbooks" or "xero": the ERP the host is configured for.</summary>
     public virtual string ErpSystem => ErpLedger.QuickBooks;
 
+    /// <summary>Environment settings of the host process (on top of the always-open calendar every test host gets).</summary>
+    protected virtual IDictionary<string, string> HostSettings => new Dictionary<string, string> { ["Erp__System"] = ErpSystem };
+
     public async Task InitializeAsync()
     {
-        host = await StandaloneHostProcess.StartAsync(new Dictionary<string, string> { ["Erp__System"] = ErpSystem });
+        host = await StandaloneHostProcess.StartAsync(HostSettings);
         Api = new HttpClient { BaseAddress = new Uri(host.ApiBaseUrl), Timeout = TimeSpan.FromSeconds(30) };
         Sender = new WebhookSender(Api, host.ApiBaseUrl);
         var sandbox = new HttpClient { BaseAddress = new Uri(host.SandboxBaseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -39,6 +43,18 @@ public class StandaloneHostFixture : IAsyncLifetime
         Erp = new SandboxErp(sandbox, host.SandboxBaseUrl);
         Ledger = new ErpLedger(sandbox, ErpSystem);
     }
+
+    /// <summary>The operations API's view of an instance (status, custom status, output), or null when it does not exist.</summary>
+    public async Task<JsonObject?> InstanceAsync(string instanceId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/instances/{instanceId}");
+        request.Headers.Add("X-Api-Key", OperationsKey);
+        using HttpResponseMessage response = await Api.SendAsync(request);
+        return response.StatusCode == global::System.Net.HttpStatusCode.NotFound ? null : (JsonObject?)JsonNode.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The standalone host's development operations key.</summary>
+    public const string OperationsKey = "dev-operations-key";
 
     public async Task DisposeAsync()
     {
@@ -65,6 +81,19 @@ public sealed class StandaloneHostCollection : ICollectionFixture<StandaloneHost
 public sealed class XeroHostFixture : StandaloneHostFixture
 {
     public override string ErpSystem => ErpLedger.Xero;
+}
+
+/// <summary>A host with the shipped business calendar (New York, US holidays, weekends, 08:00-17:00) instead of the always-open one.</summary>
+public sealed class BusinessCalendarHostFixture : StandaloneHostFixture
+{
+    protected override IDictionary<string, string> HostSettings => new Dictionary<string, string>(base.HostSettings)
+    {
+        ["BusinessCalendar__TimeZone"] = "America/New_York",
+        ["BusinessCalendar__Region"] = "us",
+        ["BusinessCalendar__WeekendDays"] = "Saturday,Sunday",
+        ["BusinessCalendar__InvoicingStartsAt"] = "08:00",
+        ["BusinessCalendar__CutOffAt"] = "17:00",
+    };
 }
 
 /// <summary>End-to-end tests against the Xero-configured host.</summary>

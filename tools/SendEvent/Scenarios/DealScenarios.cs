@@ -71,7 +71,7 @@ public static class DealScenarios
 
     private static async Task<HttpResponseMessage> HolidayCloseAsync(ScenarioRun run, CancellationToken ct)
     {
-        DateOnly monday = NextMondayHoliday(DefaultHolidayFile, DateOnly.FromDateTime(DateTime.UtcNow));
+        DateOnly monday = NextMondayHoliday(run.HolidayFile, DateOnly.FromDateTime(DateTime.UtcNow));
         var saturday = new DateTimeOffset(monday.AddDays(-2).ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero);
         await run.Log.WriteLineAsync($"close date {saturday:yyyy-MM-dd HH:mm} UTC: the Saturday before the holiday on Monday {monday:yyyy-MM-dd}").ConfigureAwait(false);
         await run.Crm.SeedDealAsync(SampleDeals.ClosedWon(run.DealId, SampleDeals.UniqueCompany(run.DealId), closedAt: saturday), ct).ConfigureAwait(false);

@@ -17,6 +17,9 @@ public sealed class ScenarioRun(string dealId, SandboxCrm crm, SandboxErp erp, W
 
     public TextWriter Log { get; } = log;
 
+    /// <summary>The holiday file "holiday-close" reads; relative to the working directory (the repository root).</summary>
+    public string HolidayFile { get; init; } = DealScenarios.DefaultHolidayFile;
+
     private long DealNumber => long.Parse(DealId, CultureInfo.InvariantCulture);
 
     /// <summary>Sends the HubSpot "dealstage changed" webhook (closedwon is the "deal closed" event).</summary>
