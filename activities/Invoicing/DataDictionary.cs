@@ -39,4 +39,10 @@ public sealed class DataDictionary
 
     /// <summary>The company's CRM account type → ERP customer category (field "customerCategory").</summary>
     public ValueMapping CustomerCategories { get; }
+
+    /// <summary>The company's account type mapped ignoring case; no type, or one the dictionary lacks, takes the default (possibly none).</summary>
+    public string? CustomerCategoryFor(Orchestrations.DealToInvoice.CrmCompany? company) =>
+        company?.AccountType is { } type && !string.IsNullOrWhiteSpace(type) && CustomerCategories.TryMap(type, out string category)
+            ? category
+            : CustomerCategories.Default;
 }

@@ -54,7 +54,7 @@ public static class InvoiceDraftBuilder
             total,
             unmapped,
             InvoicePricing.CheckAmount(deal.Amount, total, pricing.AmountTolerance),
-            CustomerCategory(deal.Company, dictionary));
+            dictionary.CustomerCategoryFor(deal.Company));
     }
 
     /// <summary>An operator's answer for any of the line's keys wins over the dictionary; then the dictionary, key by key.</summary>
@@ -93,12 +93,6 @@ public static class InvoiceDraftBuilder
             : throw new PermanentActivityFailureException(
                 $"deal {deal.Id} line {line.Id} ('{line.Name}'): CRM tax code '{line.TaxCode}' is not in data dictionary {dictionary.Version} (taxCodes.values); add it in a new dictionary version, then replay");
     }
-
-    /// <summary>The company's account type mapped ignoring case; no type, or one the dictionary lacks, takes its default (possibly none).</summary>
-    private static string? CustomerCategory(CrmCompany? company, DataDictionary dictionary) =>
-        company?.AccountType is { } type && !string.IsNullOrWhiteSpace(type) && dictionary.CustomerCategories.TryMap(type, out string category)
-            ? category
-            : dictionary.CustomerCategories.Default;
 
     /// <summary>Operators' item codes by key, ignoring case like the dictionary; blank answers are ignored.</summary>
     private static Dictionary<string, string> Overrides(IReadOnlyDictionary<string, string>? answers)

@@ -31,10 +31,13 @@ public sealed class DealChangeTests
     [Fact]
     public async Task A_deal_change_during_the_business_day_wait_creates_nothing_and_reconciles_again()
     {
-        var harness = new DealToInvoiceHarness { HoldTimers = true }.ChangeDeal(ActivityNames.PlanInvoiceDate);
+        var harness = new DealToInvoiceHarness { HoldTimers = true }
+            .Returns(ActivityNames.PlanInvoiceDate, Schedule with { InvoiceAt = new DateTimeOffset(Now).AddDays(2) })
+            .ChangeDeal(DealToInvoiceHarness.AtBusinessDayTimer);
 
         await harness.RunAsync();
 
+        Assert.Single(harness.Timers, t => t == Now.AddDays(2));
         Assert.DoesNotContain(ActivityNames.CreateErpInvoice, harness.CalledNames);
         (DealToInvoiceInput next, bool preserve) = Assert.Single(harness.ContinuedAsNew);
         Assert.Equal(new DealToInvoiceInput(DealId, "corr-change", "crm-888"), next);
@@ -130,7 +133,9 @@ public sealed class DealChangeTests
 
         DealToInvoiceResult result = await harness.RunAsync();
 
-        Assert.Equal([ActivityNames.FetchCrmDeal, ActivityNames.BuildInvoiceDraft], harness.CalledNames);
+        Assert.DoesNotContain(ActivityNames.CreateErpInvoice, harness.CalledNames);
+        Assert.DoesNotContain(ActivityNames.ReverseErpInvoice, harness.CalledNames);
+        Assert.DoesNotContain(ActivityNames.PatchCrmDeal, harness.CalledNames);
         Assert.Equal((DealToInvoiceResult.InSync, "qbo-inv-40", 1), (result.Outcome, result.InvoiceId, result.Revision));
     }
 

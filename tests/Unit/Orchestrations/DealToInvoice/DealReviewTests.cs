@@ -61,8 +61,8 @@ public sealed class DealReviewTests
 
         DealToInvoiceResult result = await harness.RunAsync();
 
-        Assert.DoesNotContain(ActivityNames.EnsureErpCustomer, harness.CalledNames);
         Assert.DoesNotContain(ActivityNames.CreateErpInvoice, harness.CalledNames);
+        Assert.DoesNotContain(ActivityNames.PatchCrmDeal, harness.CalledNames);
         Assert.Equal(DealToInvoiceResult.Cancelled, result.Outcome);
         Assert.Contains("ops@example.test", result.Failure, StringComparison.Ordinal);
     }
@@ -83,16 +83,42 @@ public sealed class DealReviewTests
     }
 
     [Fact]
-    public async Task Refetch_reads_the_corrected_deal_and_drafts_it_again()
+    public async Task Refetch_starts_the_reconciliation_again_from_the_corrected_deal()
     {
         InvoiceDraft off = Draft with { AmountCheck = new AmountCheck(30m, 26m, -4m, 0.01m) };
-        var harness = new DealToInvoiceHarness().Returns(ActivityNames.BuildInvoiceDraft, off, Draft).Decide(Decision(DealReviews.Refetch));
+        var harness = new DealToInvoiceHarness().Returns(ActivityNames.BuildInvoiceDraft, off).Decide(Decision(DealReviews.Refetch));
 
-        DealToInvoiceResult result = await harness.RunAsync();
+        await harness.RunAsync();
 
-        Assert.Equal(2, harness.InputsOf(ActivityNames.FetchCrmDeal).Count());
-        Assert.Equal(2, harness.InputsOf(ActivityNames.BuildInvoiceDraft).Count());
-        Assert.Equal(DealToInvoiceResult.Invoiced, result.Outcome);
+        Assert.DoesNotContain(ActivityNames.CreateErpInvoice, harness.CalledNames);
+        (DealToInvoiceInput next, bool preserve) = Assert.Single(harness.ContinuedAsNew);
+        Assert.Equal(Input, next);
+        Assert.True(preserve);
+    }
+
+    [Fact]
+    public async Task After_a_review_the_invoice_date_is_planned_again_from_the_time_of_the_answer()
+    {
+        var harness = new DealToInvoiceHarness().Returns(ActivityNames.BuildInvoiceDraft, UnmappedDraft, Draft).Decide(Decision(DealReviews.UseItemCode, "ITEM-W"));
+
+        await harness.RunAsync();
+
+        Assert.Equal(2, harness.InputsOf(ActivityNames.PlanInvoiceDate).Count());
+    }
+
+    [Fact]
+    public async Task An_operator_answer_on_the_customer_carries_the_category_the_draft_mapped()
+    {
+        var harness = new DealToInvoiceHarness()
+            .Returns(
+                ActivityNames.EnsureErpCustomer,
+                new CustomerMatch(CustomerMatch.Ambiguous, null, Candidates, null),
+                new CustomerMatch(CustomerMatch.Matched, new ErpCustomerRef("13", "Acme", ErpCustomerRef.Created), [], null))
+            .Decide(Decision(DealReviews.CreateCustomer));
+
+        await harness.RunAsync();
+
+        Assert.Equal("7", Assert.IsType<EnsureErpCustomerInput>(harness.InputsOf(ActivityNames.EnsureErpCustomer).ElementAt(1)).CustomerCategory);
     }
 
     [Fact]

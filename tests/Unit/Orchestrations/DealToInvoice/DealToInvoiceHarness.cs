@@ -51,6 +51,9 @@ internal sealed class DealToInvoiceHarness
 
     public static readonly ErpInvoiceRef Invoice = new("qbo-inv-55", "1055", 26m);
 
+    /// <summary>Pass to <see cref="ChangeDeal"/> to deliver the change when the business-day timer is created.</summary>
+    public const string AtBusinessDayTimer = "(business-day timer)";
+
     private readonly Dictionary<string, Func<object?, object>> answers = new(StringComparer.Ordinal);
     private readonly Queue<ReviewDecision> decisions = new();
     private readonly TaskCompletionSource<DealChanged> changed = new();
@@ -90,6 +93,11 @@ internal sealed class DealToInvoiceHarness
                 {
                     int escalation = Timers.Count(t => t == Now + ManualReview.EscalateAfter);
                     return escalation <= this.escalationsBeforeDecision ? Task.CompletedTask : new TaskCompletionSource().Task;
+                }
+
+                if (changeAt == AtBusinessDayTimer)
+                {
+                    changed.TrySetResult(new DealChanged("crm-888", "corr-change", "crm.deal.stage_changed.v1"));
                 }
 
                 return HoldTimers ? new TaskCompletionSource().Task : Task.CompletedTask;

@@ -9,14 +9,14 @@ namespace Integration.Tests.Unit.Orchestrations.DealToInvoice;
 public sealed class DealToInvoiceOrchestratorTests
 {
     [Fact]
-    public async Task A_new_closed_won_deal_is_mapped_matched_scheduled_invoiced_and_written_back_in_that_order()
+    public async Task A_new_closed_won_deal_is_prepared_in_parallel_then_invoiced_and_written_back()
     {
         var harness = new DealToInvoiceHarness();
 
         DealToInvoiceResult result = await harness.RunAsync();
 
         Assert.Equal(
-            [ActivityNames.FetchCrmDeal, ActivityNames.BuildInvoiceDraft, ActivityNames.EnsureErpCustomer, ActivityNames.PlanInvoiceDate, ActivityNames.CreateErpInvoice, ActivityNames.PatchCrmDeal],
+            [ActivityNames.FetchCrmDeal, ActivityNames.BuildInvoiceDraft, ActivityNames.PlanInvoiceDate, ActivityNames.EnsureErpCustomer, ActivityNames.CreateErpInvoice, ActivityNames.PatchCrmDeal],
             harness.CalledNames);
         Assert.Equal(DealToInvoiceResult.Invoiced, result.Outcome);
         Assert.Equal((Invoice.Id, 26m, Customer.Id, ErpCustomerRef.ByCrossReference), (result.InvoiceId, result.InvoiceTotal, result.ErpCustomerId, result.CustomerMatchRule));
@@ -44,13 +44,13 @@ public sealed class DealToInvoiceOrchestratorTests
     }
 
     [Fact]
-    public async Task The_customer_step_gets_the_company_and_the_category_the_dictionary_mapped()
+    public async Task The_customer_step_gets_the_company_and_maps_the_category_itself_while_the_draft_is_built()
     {
         var harness = new DealToInvoiceHarness();
 
         await harness.RunAsync();
 
-        Assert.Equal(new EnsureErpCustomerInput(Company, CorrelationId, "7"), harness.InputOf(ActivityNames.EnsureErpCustomer));
+        Assert.Equal(new EnsureErpCustomerInput(Company, CorrelationId), harness.InputOf(ActivityNames.EnsureErpCustomer));
         var draft = Assert.IsType<BuildInvoiceDraftInput>(harness.InputOf(ActivityNames.BuildInvoiceDraft));
         Assert.Equal(Deal, draft.Deal);
         Assert.Empty(draft.ItemCodeOverrides);
@@ -128,12 +128,20 @@ public sealed class DealToInvoiceOrchestratorTests
     [InlineData(ActivityNames.PatchCrmDeal)]
     public async Task A_failed_activity_is_dead_lettered_naming_it_and_no_later_step_runs(string failing)
     {
-        string[] steps = [ActivityNames.FetchCrmDeal, ActivityNames.BuildInvoiceDraft, ActivityNames.EnsureErpCustomer, ActivityNames.PlanInvoiceDate, ActivityNames.CreateErpInvoice, ActivityNames.PatchCrmDeal];
+        // The three preparation steps run side by side, so a failure in one still shows all three called.
+        string[][] stages =
+        [
+            [ActivityNames.FetchCrmDeal],
+            [ActivityNames.BuildInvoiceDraft, ActivityNames.PlanInvoiceDate, ActivityNames.EnsureErpCustomer],
+            [ActivityNames.CreateErpInvoice],
+            [ActivityNames.PatchCrmDeal],
+        ];
         var harness = new DealToInvoiceHarness().Fail(failing);
 
         DealToInvoiceResult result = await harness.RunAsync();
 
-        Assert.Equal([.. steps.Take(Array.IndexOf(steps, failing) + 1), ActivityNames.RecordDeadLetter], harness.CalledNames);
+        int stage = Array.FindIndex(stages, s => s.Contains(failing));
+        Assert.Equal([.. stages.Take(stage + 1).SelectMany(s => s), ActivityNames.RecordDeadLetter], harness.CalledNames);
         Assert.Equal(DealToInvoiceResult.DeadLettered, result.Outcome);
         var letter = Assert.IsType<DeadLetterInput>(harness.InputOf(ActivityNames.RecordDeadLetter));
         Assert.Contains(failing, letter.Reason, StringComparison.Ordinal);
