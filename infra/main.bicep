@@ -73,6 +73,46 @@ param quickBooksBaseUrl string = 'https://quickbooks.api.intuit.com'
 param quickBooksRealmId string = ''
 
 // ---------------------------------------------------------------------------------------------
+// ERP
+// ---------------------------------------------------------------------------------------------
+
+@description('Optional. ERP that invoices are booked into. Only the selected ERP\'s connector settings are checked when the app starts.')
+@allowed([
+  'quickbooks'
+  'xero'
+])
+param erpSystem string = 'quickbooks'
+
+@description('Optional. What a deal that leaves closed-won does to its invoice: void it, or issue a credit note.')
+@allowed([
+  'void'
+  'credit'
+])
+param erpReopenReversal string = 'void'
+
+@description('Optional. Xero API root, without "/api.xro/2.0" (the connector appends it). Used when erpSystem is "xero".')
+param xeroBaseUrl string = 'https://api.xero.com'
+
+@description('Optional. Xero organisation (tenant) ID, a GUID. Not a secret. Required when erpSystem is "xero".')
+param xeroTenantId string = ''
+
+@description('Optional. Xero revenue account code for invoice and credit-note lines. Empty sends none (every item then needs its own sales account).')
+param xeroSalesAccountCode string = '200'
+
+// ---------------------------------------------------------------------------------------------
+// Business settings (the company's own; the app checks them at start-up)
+// ---------------------------------------------------------------------------------------------
+
+@description('Optional. Company time zone as an IANA id (e.g. "America/New_York", "Europe/London"). Sets the invoicing window and the holiday dates.')
+param businessCalendarTimeZone string = 'America/New_York'
+
+@description('Optional. Public-holiday region: a file <region>.json in config/holidays (e.g. "us", "gb-eng"), or "none".')
+param businessCalendarRegion string = 'us'
+
+@description('Optional. Largest difference, in the deal currency, between the invoice total and the deal amount that is invoiced without review. A decimal number as text, "." as separator.')
+param pricingAmountTolerance string = '0.01'
+
+// ---------------------------------------------------------------------------------------------
 // Key Vault
 // ---------------------------------------------------------------------------------------------
 
@@ -105,6 +145,10 @@ param hubSpotAccessToken string = ''
 @description('Optional. QuickBooks Online OAuth access token.')
 @secure()
 param quickBooksAccessToken string = ''
+
+@description('Optional. Xero OAuth access token (needed when erpSystem is "xero").')
+@secure()
+param xeroAccessToken string = ''
 
 @description('Optional. Alert webhook URL (may embed a token).')
 @secure()
@@ -243,6 +287,7 @@ module keyVault 'modules/keyvault.bicep' = {
       '${secretNames.appWebhookSecret}': appWebhookSecret
       '${secretNames.hubSpotAccessToken}': hubSpotAccessToken
       '${secretNames.quickBooksAccessToken}': quickBooksAccessToken
+      '${secretNames.xeroAccessToken}': xeroAccessToken
       '${secretNames.alertsWebhookUrl}': alertsWebhookUrl
       '${secretNames.operationsApiKey}': operationsApiKey
     }
@@ -290,6 +335,14 @@ module functionApp 'modules/functionapp.bicep' = {
     hubSpotBaseUrl: hubSpotBaseUrl
     quickBooksBaseUrl: quickBooksBaseUrl
     quickBooksRealmId: quickBooksRealmId
+    erpSystem: erpSystem
+    erpReopenReversal: erpReopenReversal
+    xeroBaseUrl: xeroBaseUrl
+    xeroTenantId: xeroTenantId
+    xeroSalesAccountCode: xeroSalesAccountCode
+    businessCalendarTimeZone: businessCalendarTimeZone
+    businessCalendarRegion: businessCalendarRegion
+    pricingAmountTolerance: pricingAmountTolerance
   }
 }
 

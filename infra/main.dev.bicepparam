@@ -16,6 +16,21 @@ param maximumInstanceCount = 40
 param quickBooksBaseUrl = 'https://sandbox-quickbooks.api.intuit.com'
 param quickBooksRealmId = ''
 
+// The ERP invoices go to, and how a re-opened deal takes its invoice back. Only the selected
+// ERP's connector settings must be filled in (and its token put into Key Vault).
+param erpSystem = 'quickbooks'
+param erpReopenReversal = 'void'
+
+// Xero has no separate sandbox host: point xeroTenantId at a demo or test organisation instead.
+param xeroBaseUrl = 'https://api.xero.com'
+param xeroTenantId = ''
+param xeroSalesAccountCode = '200'
+
+// The company's own calendar and pricing tolerance.
+param businessCalendarTimeZone = 'America/New_York'
+param businessCalendarRegion = 'us'
+param pricingAmountTolerance = '0.01'
+
 // Dev vaults are throwaway: short recovery window, no purge protection (cannot be undone once on).
 param keyVaultEnablePurgeProtection = false
 param keyVaultSoftDeleteRetentionInDays = 7
@@ -28,5 +43,6 @@ param crmWebhookSecret = readEnvironmentVariable('INTEGRATION_CRM_WEBHOOK_SECRET
 param appWebhookSecret = readEnvironmentVariable('INTEGRATION_APP_WEBHOOK_SECRET', '')
 param hubSpotAccessToken = readEnvironmentVariable('INTEGRATION_HUBSPOT_ACCESS_TOKEN', '')
 param quickBooksAccessToken = readEnvironmentVariable('INTEGRATION_QUICKBOOKS_ACCESS_TOKEN', '')
+param xeroAccessToken = readEnvironmentVariable('INTEGRATION_XERO_ACCESS_TOKEN', '')
 param alertsWebhookUrl = readEnvironmentVariable('INTEGRATION_ALERTS_WEBHOOK_URL', '')
 param operationsApiKey = readEnvironmentVariable('INTEGRATION_OPERATIONS_API_KEY', '')

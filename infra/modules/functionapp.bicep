@@ -67,6 +67,38 @@ param quickBooksBaseUrl string
 @description('Optional. QuickBooks company (realm) ID. Not a secret.')
 param quickBooksRealmId string = ''
 
+@description('Optional. ERP that invoices are booked into.')
+@allowed([
+  'quickbooks'
+  'xero'
+])
+param erpSystem string = 'quickbooks'
+
+@description('Optional. How a re-opened deal takes back its invoice: void it or issue a credit note.')
+@allowed([
+  'void'
+  'credit'
+])
+param erpReopenReversal string = 'void'
+
+@description('Required. Xero API root without "/api.xro/2.0" (the connector appends it).')
+param xeroBaseUrl string
+
+@description('Optional. Xero organisation (tenant) ID, a GUID. Not a secret.')
+param xeroTenantId string = ''
+
+@description('Optional. Xero revenue account code for invoice and credit-note lines; empty sends none.')
+param xeroSalesAccountCode string = '200'
+
+@description('Optional. Company time zone (IANA id).')
+param businessCalendarTimeZone string = 'America/New_York'
+
+@description('Optional. Public-holiday region (a file in config/holidays), or "none".')
+param businessCalendarRegion string = 'us'
+
+@description('Optional. Largest invoice-total vs deal-amount difference invoiced without review, as decimal text.')
+param pricingAmountTolerance string = '0.01'
+
 @description('Optional. Allow basic-auth (publishing profile) credentials on the SCM endpoint. Keep false: zip deploy and Core Tools publish with an Entra ID token.')
 param allowScmBasicAuth bool = false
 
@@ -169,12 +201,27 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Webhooks__Sources__app__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.appWebhookSecret})'
     Webhooks__PublicBaseUrl: effectivePublicBaseUrl
 
+    // ERP in use. The app checks only the selected ERP's connector settings at start-up; the other
+    // ERP's settings (and its Key Vault reference) are present but unused.
+    Erp__System: erpSystem
+    Erp__ReopenReversal: erpReopenReversal
+
     // Connectors.
     Connectors__HubSpot__BaseUrl: hubSpotBaseUrl
     Connectors__HubSpot__AccessToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.hubSpotAccessToken})'
     Connectors__QuickBooks__BaseUrl: quickBooksBaseUrl
     Connectors__QuickBooks__RealmId: quickBooksRealmId
     Connectors__QuickBooks__AccessToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.quickBooksAccessToken})'
+    Connectors__Xero__BaseUrl: xeroBaseUrl
+    Connectors__Xero__TenantId: xeroTenantId
+    Connectors__Xero__AccessToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.xeroAccessToken})'
+    Connectors__Xero__SalesAccountCode: xeroSalesAccountCode
+
+    // Business settings: the company's calendar and the pricing tolerance. The other BusinessCalendar,
+    // Pricing and DataDictionary settings keep the app's defaults.
+    BusinessCalendar__TimeZone: businessCalendarTimeZone
+    BusinessCalendar__Region: businessCalendarRegion
+    Pricing__AmountTolerance: pricingAmountTolerance
 
     // Operations.
     Alerts__WebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.alertsWebhookUrl})'

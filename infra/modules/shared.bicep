@@ -35,6 +35,7 @@ var secretNames = {
   appWebhookSecret: 'webhooks-app-secret'
   hubSpotAccessToken: 'hubspot-access-token'
   quickBooksAccessToken: 'quickbooks-access-token'
+  xeroAccessToken: 'xero-access-token'
   alertsWebhookUrl: 'alerts-webhook-url'
   operationsApiKey: 'operations-api-key'
 }

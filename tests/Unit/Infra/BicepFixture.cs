@@ -91,7 +91,7 @@ public sealed class BicepFixture : IAsyncLifetime
     /// The folder holding Integration.sln, searched upwards from the test binaries, then the working
     /// directory, then this source file (binaries built with --artifacts-path live outside the repo).
     /// </summary>
-    private static string FindRepoRoot([CallerFilePath] string sourceFile = "")
+    internal static string FindRepoRoot([CallerFilePath] string sourceFile = "")
     {
         string?[] starts = [AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(sourceFile)];
         foreach (var start in starts)

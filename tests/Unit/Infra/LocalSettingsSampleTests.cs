@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Integration.Activities.ApiCalls;
+using Integration.Activities.Configuration;
+using Integration.Activities.Connectors.Erp;
+using Integration.Activities.Storage;
+using Integration.Sandbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Integration.Tests.Unit.Infra;
+
+/// <summary>
+/// local.settings.sample.json (copied to functions/local.settings.json, README) must start the Functions host
+/// against the local sandbox with either ERP: its connector settings pass start-up validation and carry the
+/// sandbox's own credentials.
+/// </summary>
+public sealed class LocalSettingsSampleTests
+{
+    private static readonly Dictionary<string, string> Sample = ReadSample();
+
+    [Fact]
+    public void The_sample_selects_quickbooks_with_the_default_reversal()
+    {
+        Assert.Equal(ErpOptions.QuickBooks, Sample["Erp:System"]);
+        Assert.DoesNotContain("Erp:ReopenReversal", Sample.Keys);
+    }
+
+    [Theory]
+    [InlineData(null, "quickbooks")]
+    [InlineData("xero", "xero")]
+    public void The_sample_passes_start_up_validation_for_either_erp(string? erpSystem, string expected)
+    {
+        var values = Sample.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.OrdinalIgnoreCase);
+        if (erpSystem is not null)
+        {
+            values["Erp:System"] = erpSystem;
+        }
+
+        using ServiceProvider services = BuildErpServices(values);
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(expected, services.GetRequiredService<IErpConnector>().SystemName);
+    }
+
+    [Fact]
+    public void The_sample_uses_the_local_sandbox_and_its_credentials()
+    {
+        var sandbox = new SandboxOptions();
+
+        Assert.Equal(Sample["Connectors:QuickBooks:BaseUrl"].Replace("/quickbooks", "/xero", StringComparison.Ordinal), Sample["Connectors:Xero:BaseUrl"]);
+        Assert.Equal("http://127.0.0.1:7080/xero", Sample["Connectors:Xero:BaseUrl"]);
+        Assert.Equal(sandbox.XeroTenantId, Guid.Parse(Sample["Connectors:Xero:TenantId"]));
+        Assert.Equal(sandbox.XeroAccessToken, Sample["Connectors:Xero:AccessToken"]);
+        Assert.Equal(sandbox.QuickBooksAccessToken, Sample["Connectors:QuickBooks:AccessToken"]);
+        Assert.Equal(sandbox.HubSpotAccessToken, Sample["Connectors:HubSpot:AccessToken"]);
+    }
+
+    /// <summary>The sample's "Values" as configuration keys ("__" becomes ":", as the environment provider does).</summary>
+    private static Dictionary<string, string> ReadSample()
+    {
+        string path = Path.Combine(BicepFixture.FindRepoRoot(), "local.settings.sample.json");
+        using JsonDocument sample = JsonDocument.Parse(File.ReadAllText(path));
+        return sample.RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => p.Value.GetString()!, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static ServiceProvider BuildErpServices(Dictionary<string, string?> values)
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new StorageClients(configuration));
+        services.AddSingleton<ApiCallLog>();
+        services.AddErpConnectors(configuration);
+        return services.BuildServiceProvider();
+    }
+}
