@@ -26,7 +26,7 @@ public sealed class DealToInvoiceFunctions(
         new DealToInvoiceOrchestrator().RunAsync(context, input);
 
     [Function(ActivityNames.FetchCrmDeal)]
-    public Task<CrmDeal> FetchCrmDeal([ActivityTrigger] FetchCrmDealInput input, FunctionContext context) =>
+    public Task<PreparedDeal> FetchCrmDeal([ActivityTrigger] FetchCrmDealInput input, FunctionContext context) =>
         fetchDeal.RunAsync(new FunctionsActivityContext(ActivityNames.FetchCrmDeal, context), input);
 
     [Function(ActivityNames.EnsureErpCustomer)]

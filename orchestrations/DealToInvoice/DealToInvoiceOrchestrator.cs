@@ -110,7 +110,8 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
         /// <summary>The result, or null when the caller must start over: a deal change interrupted a wait, or <see cref="RestartRequested"/>.</summary>
         public async Task<DealToInvoiceResult?> ReconcileAsync()
         {
-            CrmDeal deal = await FetchDealAsync();
+            PreparedDeal prepared = await FetchDealAsync();
+            CrmDeal deal = prepared.Deal;
             DealInvoiceState? invoiced = deal.Invoice is { HasLiveInvoice: true } live ? live : null;
 
             if (!deal.IsClosedWon)
@@ -142,17 +143,7 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
                 return await DeadLetter(context, input, "the deal has no line items to invoice", null);
             }
 
-            // Drafting, matching and planning are independent: scheduled together they cost one round of
-            // storage traffic instead of three. An operator's answer re-runs only what it changes.
-            SetStatus(context, "preparing-invoice", $"mapping, pricing, matching the customer and planning the invoice date for deal {deal.Id}");
-            Task<InvoiceDraft> drafting = DraftAsync(deal, new Dictionary<string, string>(StringComparer.Ordinal), []);
-            Task<InvoiceSchedule> planning = PlanAsync(deal);
-            Task<CustomerMatch>? matching = deal.Company is null
-                ? null
-                : context.CallActivityAsync<CustomerMatch>(ActivityNames.EnsureErpCustomer, new EnsureErpCustomerInput(deal.Company, input.CorrelationId), retry);
-            await Task.WhenAll(matching is null ? [drafting, planning] : [drafting, planning, matching]);
-
-            (InvoiceDraft? draft, string? cancelled) = await ReviewDraftAsync(deal, await drafting);
+            (InvoiceDraft? draft, string? cancelled) = await ReviewDraftAsync(deal, prepared.Draft ?? await DraftAsync(deal, new Dictionary<string, string>(StringComparer.Ordinal), []));
             if (draft is null)
             {
                 return cancelled is null ? null : Cancelled(deal, cancelled);
@@ -180,14 +171,14 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
             }
 
             int revision = (deal.Invoice?.Revision ?? 0) + 1;
-            (ErpCustomerRef? customer, string? noCustomer) = await ResolveCustomerAsync(deal, draft, matching is null ? null : await matching);
+            (ErpCustomerRef? customer, string? noCustomer) = await ResolveCustomerAsync(deal, draft);
             if (customer is null)
             {
                 return noCustomer is null ? null : Cancelled(deal, noCustomer);
             }
 
             // Time passed while a person answered: plan again from now.
-            InvoiceSchedule schedule = asked ? await PlanAsync(deal) : await planning;
+            InvoiceSchedule schedule = asked || prepared.Schedule is null ? await PlanAsync(deal) : prepared.Schedule;
             if (schedule.InvoiceAt > context.CurrentUtcDateTime)
             {
                 SetStatus(context, "waiting-for-business-day", $"waiting until {schedule.Description}", schedule.InvoiceAt);
@@ -251,10 +242,11 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
             };
         }
 
-        private async Task<CrmDeal> FetchDealAsync()
+        private async Task<PreparedDeal> FetchDealAsync()
         {
-            SetStatus(context, "fetching-deal", $"reading deal {input.DealId} from the CRM");
-            return await context.CallActivityAsync<CrmDeal>(ActivityNames.FetchCrmDeal, new FetchCrmDealInput(input.DealId, input.CorrelationId), retry);
+            SetStatus(context, "fetching-deal", $"reading deal {input.DealId} from the CRM, drafting its invoice and planning the date");
+            return await context.CallActivityAsync<PreparedDeal>(
+                ActivityNames.FetchCrmDeal, new FetchCrmDealInput(input.DealId, input.CorrelationId, context.CurrentUtcDateTime), retry);
         }
 
         private Task<InvoiceDraft> DraftAsync(CrmDeal deal, Dictionary<string, string> itemCodes, List<string> skipped) =>
@@ -278,7 +270,7 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
             {
                 if (round > 0)
                 {
-                    SetStatus(context, "preparing-invoice", $"drafting deal {deal.Id} again with the operator's answer");
+                    SetStatus(context, "building-invoice", $"drafting deal {deal.Id} again with the operator's answer");
                     draft = await DraftAsync(deal, itemCodes, skipped);
                 }
 
@@ -338,7 +330,7 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
         }
 
         /// <summary>Matches the customer by rule, asking an operator when no rule decides (no company, several candidates).</summary>
-        private async Task<(ErpCustomerRef? Customer, string? Cancelled)> ResolveCustomerAsync(CrmDeal deal, InvoiceDraft draft, CustomerMatch? first)
+        private async Task<(ErpCustomerRef? Customer, string? Cancelled)> ResolveCustomerAsync(CrmDeal deal, InvoiceDraft draft)
         {
             if (deal.Company is null)
             {
@@ -353,8 +345,9 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
                     : (null, DealReviews.CancelledBy(decision));
             }
 
+            SetStatus(context, "matching-customer", $"finding the ERP customer for CRM company {deal.Company.Id}");
             var request = new EnsureErpCustomerInput(deal.Company, input.CorrelationId, draft.CustomerCategory);
-            CustomerMatch match = first ?? await context.CallActivityAsync<CustomerMatch>(ActivityNames.EnsureErpCustomer, request, retry);
+            CustomerMatch match = await context.CallActivityAsync<CustomerMatch>(ActivityNames.EnsureErpCustomer, request, retry);
             while (match.Outcome != CustomerMatch.Matched)
             {
                 ReviewDecision? decision = await AskAsync(DealReviews.AmbiguousCustomer(deal.Id, deal.Company, match.Candidates, match.Detail));

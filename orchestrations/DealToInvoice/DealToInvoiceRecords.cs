@@ -40,8 +40,15 @@ public sealed record DealToInvoiceResult(
     public string? CreditNoteId { get; init; }
 }
 
-/// <summary>Asks the CRM for a deal with its company and line items.</summary>
-public sealed record FetchCrmDealInput(string DealId, string CorrelationId);
+/// <summary>
+/// Asks the CRM for a deal with its company and line items. With <paramref name="PrepareAt"/> (orchestration
+/// time), the same activity also drafts the invoice and plans its date when the deal is closed-won:
+/// each activity is a round trip through task-hub storage, so pure computations ride along with the read.
+/// </summary>
+public sealed record FetchCrmDealInput(string DealId, string CorrelationId, DateTimeOffset? PrepareAt = null);
+
+/// <summary>The deal, and (when asked and the deal is closed-won with lines) its first draft and invoice date.</summary>
+public sealed record PreparedDeal(CrmDeal Deal, InvoiceDraft? Draft, InvoiceSchedule? Schedule);
 
 /// <summary>A CRM deal as the workflow needs it, independent of the CRM's wire format.</summary>
 /// <param name="CloseDate">When the CRM says the deal closed; invoicing waits for the first business slot after it.</param>

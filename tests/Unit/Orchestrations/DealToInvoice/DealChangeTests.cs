@@ -47,7 +47,7 @@ public sealed class DealChangeTests
     [Fact]
     public async Task A_change_buffered_before_the_wait_wins_even_when_the_slot_is_now()
     {
-        var harness = new DealToInvoiceHarness().ChangeDeal(ActivityNames.FetchCrmDeal);
+        var harness = new DealToInvoiceHarness().ChangeDeal(ActivityNames.EnsureErpCustomer);
 
         await harness.RunAsync();
 
@@ -99,6 +99,7 @@ public sealed class DealChangeTests
         DealToInvoiceResult result = await harness.RunAsync();
 
         Assert.Equal([ActivityNames.FetchCrmDeal, ActivityNames.ReverseErpInvoice, ActivityNames.PatchCrmDeal, ActivityNames.RaiseAlert], harness.CalledNames);
+        Assert.Empty(harness.PreparedDrafts);
         var reverse = Assert.IsType<ReverseErpInvoiceInput>(harness.InputOf(ActivityNames.ReverseErpInvoice));
         Assert.Equal(("qbo-inv-40", 1, null, "deal-9001-reverse-r1"), (reverse.InvoiceId, reverse.Revision, reverse.Mode, reverse.IdempotencyKey));
         IReadOnlyDictionary<string, string> p = harness.PatchedProperties();

@@ -35,7 +35,7 @@ public sealed class DealReviewTests
         Assert.Contains("'W-1'", asked.Reason, StringComparison.Ordinal);
         Assert.Contains("v1", asked.Reason, StringComparison.Ordinal);
         Assert.Equal([DealReviews.UseItemCode, DealReviews.SkipLine, DealReviews.Cancel], asked.Actions.Select(a => a.Name));
-        var second = Assert.IsType<BuildInvoiceDraftInput>(harness.InputsOf(ActivityNames.BuildInvoiceDraft).ElementAt(1));
+        var second = Assert.IsType<BuildInvoiceDraftInput>(Assert.Single(harness.InputsOf(ActivityNames.BuildInvoiceDraft)));
         Assert.Equal("ITEM-W", second.ItemCodeOverrides["W-1"]);
         Assert.Equal(DealToInvoiceResult.Invoiced, result.Outcome);
     }
@@ -49,7 +49,7 @@ public sealed class DealReviewTests
 
         await harness.RunAsync();
 
-        var second = Assert.IsType<BuildInvoiceDraftInput>(harness.InputsOf(ActivityNames.BuildInvoiceDraft).ElementAt(1));
+        var second = Assert.IsType<BuildInvoiceDraftInput>(Assert.Single(harness.InputsOf(ActivityNames.BuildInvoiceDraft)));
         Assert.Equal(["li-1"], second.SkippedLineIds);
         Assert.Equal([DraftLines[1]], Assert.IsType<CreateErpInvoiceInput>(harness.InputOf(ActivityNames.CreateErpInvoice)).Lines);
     }
@@ -61,8 +61,8 @@ public sealed class DealReviewTests
 
         DealToInvoiceResult result = await harness.RunAsync();
 
+        Assert.DoesNotContain(ActivityNames.EnsureErpCustomer, harness.CalledNames);
         Assert.DoesNotContain(ActivityNames.CreateErpInvoice, harness.CalledNames);
-        Assert.DoesNotContain(ActivityNames.PatchCrmDeal, harness.CalledNames);
         Assert.Equal(DealToInvoiceResult.Cancelled, result.Outcome);
         Assert.Contains("ops@example.test", result.Failure, StringComparison.Ordinal);
     }
@@ -103,11 +103,12 @@ public sealed class DealReviewTests
 
         await harness.RunAsync();
 
-        Assert.Equal(2, harness.InputsOf(ActivityNames.PlanInvoiceDate).Count());
+        Assert.Single(harness.PreparedPlans);
+        Assert.Single(harness.InputsOf(ActivityNames.PlanInvoiceDate));
     }
 
     [Fact]
-    public async Task An_operator_answer_on_the_customer_carries_the_category_the_draft_mapped()
+    public async Task Every_customer_step_carries_the_category_the_draft_mapped()
     {
         var harness = new DealToInvoiceHarness()
             .Returns(

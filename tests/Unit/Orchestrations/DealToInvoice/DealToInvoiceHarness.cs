@@ -119,7 +119,12 @@ internal sealed class DealToInvoiceHarness
 
                 return failing.Contains(n.Name) ? Task.FromException(Failure(n.Name)) : Task.CompletedTask;
             });
-        SetupTyped<CrmDeal>(ActivityNames.FetchCrmDeal);
+        Context.Setup(c => c.CallActivityAsync<PreparedDeal>(It.Is<TaskName>(n => n.Name == ActivityNames.FetchCrmDeal), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns<TaskName, object?, TaskOptions?>((n, input, options) =>
+            {
+                Record(n.Name, input, options);
+                return failing.Contains(n.Name) ? Task.FromException<PreparedDeal>(Failure(n.Name)) : Task.FromResult(Prepare((FetchCrmDealInput)input!));
+            });
         SetupTyped<InvoiceDraft>(ActivityNames.BuildInvoiceDraft);
         SetupTyped<CustomerMatch>(ActivityNames.EnsureErpCustomer);
         SetupTyped<InvoiceSchedule>(ActivityNames.PlanInvoiceDate);
@@ -137,6 +142,11 @@ internal sealed class DealToInvoiceHarness
     public List<DateTime> Timers { get; } = [];
 
     public List<(DealToInvoiceInput Input, bool PreserveEvents)> ContinuedAsNew { get; } = [];
+
+    /// <summary>What the fetch activity was asked to draft and plan with (the first draft and date ride along with the read).</summary>
+    public List<BuildInvoiceDraftInput> PreparedDrafts { get; } = [];
+
+    public List<PlanInvoiceDateInput> PreparedPlans { get; } = [];
 
     /// <summary>When true, timers other than escalations never fire (a wait something else must end).</summary>
     public bool HoldTimers { get; set; }
@@ -197,6 +207,22 @@ internal sealed class DealToInvoiceHarness
 
     private static TaskFailedException Failure(string name) =>
         new(name, 7, new TaskFailureDetails(typeof(HttpRequestException).FullName!, FailureMessage, null, null, null));
+
+    /// <summary>As the fetch activity does: the deal, plus the first draft and date when asked and the deal is closed-won with lines.</summary>
+    private PreparedDeal Prepare(FetchCrmDealInput input)
+    {
+        var deal = (CrmDeal)answers[ActivityNames.FetchCrmDeal](input);
+        if (input.PrepareAt is not { } now || !deal.IsClosedWon || deal.LineItems.Count == 0)
+        {
+            return new PreparedDeal(deal, null, null);
+        }
+
+        var draftInput = new BuildInvoiceDraftInput(deal, new Dictionary<string, string>(), [], input.CorrelationId);
+        var planInput = new PlanInvoiceDateInput(deal.Id, deal.CloseDate ?? now, now, deal.PaymentTerms);
+        PreparedDrafts.Add(draftInput);
+        PreparedPlans.Add(planInput);
+        return new PreparedDeal(deal, (InvoiceDraft)answers[ActivityNames.BuildInvoiceDraft](draftInput), (InvoiceSchedule)answers[ActivityNames.PlanInvoiceDate](planInput));
+    }
 
     private void Record(string name, object? input, TaskOptions? options)
     {

@@ -9,14 +9,14 @@ namespace Integration.Tests.Unit.Orchestrations.DealToInvoice;
 public sealed class DealToInvoiceOrchestratorTests
 {
     [Fact]
-    public async Task A_new_closed_won_deal_is_prepared_in_parallel_then_invoiced_and_written_back()
+    public async Task A_new_closed_won_deal_is_read_and_prepared_matched_invoiced_and_written_back_in_four_activities()
     {
         var harness = new DealToInvoiceHarness();
 
         DealToInvoiceResult result = await harness.RunAsync();
 
         Assert.Equal(
-            [ActivityNames.FetchCrmDeal, ActivityNames.BuildInvoiceDraft, ActivityNames.PlanInvoiceDate, ActivityNames.EnsureErpCustomer, ActivityNames.CreateErpInvoice, ActivityNames.PatchCrmDeal],
+            [ActivityNames.FetchCrmDeal, ActivityNames.EnsureErpCustomer, ActivityNames.CreateErpInvoice, ActivityNames.PatchCrmDeal],
             harness.CalledNames);
         Assert.Equal(DealToInvoiceResult.Invoiced, result.Outcome);
         Assert.Equal((Invoice.Id, 26m, Customer.Id, ErpCustomerRef.ByCrossReference), (result.InvoiceId, result.InvoiceTotal, result.ErpCustomerId, result.CustomerMatchRule));
@@ -44,14 +44,15 @@ public sealed class DealToInvoiceOrchestratorTests
     }
 
     [Fact]
-    public async Task The_customer_step_gets_the_company_and_maps_the_category_itself_while_the_draft_is_built()
+    public async Task The_fetch_is_asked_to_prepare_at_orchestration_time_and_the_customer_step_gets_the_mapped_category()
     {
         var harness = new DealToInvoiceHarness();
 
         await harness.RunAsync();
 
-        Assert.Equal(new EnsureErpCustomerInput(Company, CorrelationId), harness.InputOf(ActivityNames.EnsureErpCustomer));
-        var draft = Assert.IsType<BuildInvoiceDraftInput>(harness.InputOf(ActivityNames.BuildInvoiceDraft));
+        Assert.Equal(new FetchCrmDealInput(DealId, CorrelationId, new DateTimeOffset(Now)), harness.InputOf(ActivityNames.FetchCrmDeal));
+        Assert.Equal(new EnsureErpCustomerInput(Company, CorrelationId, "7"), harness.InputOf(ActivityNames.EnsureErpCustomer));
+        BuildInvoiceDraftInput draft = Assert.Single(harness.PreparedDrafts);
         Assert.Equal(Deal, draft.Deal);
         Assert.Empty(draft.ItemCodeOverrides);
         Assert.Empty(draft.SkippedLineIds);
@@ -65,7 +66,7 @@ public sealed class DealToInvoiceOrchestratorTests
 
         await harness.RunAsync();
 
-        Assert.Equal(new PlanInvoiceDateInput(DealId, closed, new DateTimeOffset(Now), "Net 45"), harness.InputOf(ActivityNames.PlanInvoiceDate));
+        Assert.Equal(new PlanInvoiceDateInput(DealId, closed, new DateTimeOffset(Now), "Net 45"), Assert.Single(harness.PreparedPlans));
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class DealToInvoiceOrchestratorTests
 
         await harness.RunAsync();
 
-        var plan = Assert.IsType<PlanInvoiceDateInput>(harness.InputOf(ActivityNames.PlanInvoiceDate));
+        PlanInvoiceDateInput plan = Assert.Single(harness.PreparedPlans);
         Assert.Equal(new DateTimeOffset(Now), plan.ClosedAt);
     }
 
@@ -121,27 +122,17 @@ public sealed class DealToInvoiceOrchestratorTests
 
     [Theory]
     [InlineData(ActivityNames.FetchCrmDeal)]
-    [InlineData(ActivityNames.BuildInvoiceDraft)]
     [InlineData(ActivityNames.EnsureErpCustomer)]
-    [InlineData(ActivityNames.PlanInvoiceDate)]
     [InlineData(ActivityNames.CreateErpInvoice)]
     [InlineData(ActivityNames.PatchCrmDeal)]
     public async Task A_failed_activity_is_dead_lettered_naming_it_and_no_later_step_runs(string failing)
     {
-        // The three preparation steps run side by side, so a failure in one still shows all three called.
-        string[][] stages =
-        [
-            [ActivityNames.FetchCrmDeal],
-            [ActivityNames.BuildInvoiceDraft, ActivityNames.PlanInvoiceDate, ActivityNames.EnsureErpCustomer],
-            [ActivityNames.CreateErpInvoice],
-            [ActivityNames.PatchCrmDeal],
-        ];
+        string[] steps = [ActivityNames.FetchCrmDeal, ActivityNames.EnsureErpCustomer, ActivityNames.CreateErpInvoice, ActivityNames.PatchCrmDeal];
         var harness = new DealToInvoiceHarness().Fail(failing);
 
         DealToInvoiceResult result = await harness.RunAsync();
 
-        int stage = Array.FindIndex(stages, s => s.Contains(failing));
-        Assert.Equal([.. stages.Take(stage + 1).SelectMany(s => s), ActivityNames.RecordDeadLetter], harness.CalledNames);
+        Assert.Equal([.. steps.Take(Array.IndexOf(steps, failing) + 1), ActivityNames.RecordDeadLetter], harness.CalledNames);
         Assert.Equal(DealToInvoiceResult.DeadLettered, result.Outcome);
         var letter = Assert.IsType<DeadLetterInput>(harness.InputOf(ActivityNames.RecordDeadLetter));
         Assert.Contains(failing, letter.Reason, StringComparison.Ordinal);
