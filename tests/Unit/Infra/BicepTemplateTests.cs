@@ -264,7 +264,7 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         values["Connectors:Xero:TenantId"] = "7d3c1f0e-2b4a-4c6d-9e8f-1a2b3c4d5e6f";
         values["Connectors:Xero:AccessToken"] = "xero-token";
 
-        using var services = BuildErpAndBusinessServices(values);
+        using var services = Integration.Tests.Unit.Activities.Connectors.ErpTestServices.Build(values, withBusinessSettings: true);
         services.GetRequiredService<IStartupValidator>().Validate();
 
         Assert.Equal(erpSystem, services.GetRequiredService<IErpConnector>().SystemName);
@@ -277,7 +277,7 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         values["Erp:System"] = ErpOptions.Xero;
         values["Connectors:Xero:AccessToken"] = "xero-token";
 
-        using var services = BuildErpAndBusinessServices(values);
+        using var services = Integration.Tests.Unit.Activities.Connectors.ErpTestServices.Build(values, withBusinessSettings: true);
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("Connectors:Xero:TenantId '' is not a GUID", error.Message, StringComparison.Ordinal);
@@ -341,22 +341,6 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
             }
         }
         return values;
-    }
-
-    /// <summary>The ERP connectors, business calendar and data dictionary as the app registers them.</summary>
-    private static ServiceProvider BuildErpAndBusinessServices(Dictionary<string, string?> values)
-    {
-        values[StorageClients.SettingName] = "UseDevelopmentStorage=true";
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new StorageClients(configuration));
-        services.AddSingleton<ApiCallLog>();
-        services.AddBusinessCalendar(configuration);
-        services.AddDataDictionary(configuration);
-        services.AddErpConnectors(configuration);
-        return services.BuildServiceProvider();
     }
 
     private static List<string> AllowedValues(JsonElement parameter) =>

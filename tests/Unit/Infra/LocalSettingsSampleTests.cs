@@ -38,7 +38,7 @@ public sealed class LocalSettingsSampleTests
             values["Erp:System"] = erpSystem;
         }
 
-        using ServiceProvider services = BuildErpServices(values);
+        using ServiceProvider services = Integration.Tests.Unit.Activities.Connectors.ErpTestServices.Build(values);
         services.GetRequiredService<IStartupValidator>().Validate();
 
         Assert.Equal(expected, services.GetRequiredService<IErpConnector>().SystemName);
@@ -64,17 +64,5 @@ public sealed class LocalSettingsSampleTests
         using JsonDocument sample = JsonDocument.Parse(File.ReadAllText(path));
         return sample.RootElement.GetProperty("Values").EnumerateObject()
             .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => p.Value.GetString()!, StringComparer.OrdinalIgnoreCase);
-    }
-
-    private static ServiceProvider BuildErpServices(Dictionary<string, string?> values)
-    {
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new StorageClients(configuration));
-        services.AddSingleton<ApiCallLog>();
-        services.AddErpConnectors(configuration);
-        return services.BuildServiceProvider();
     }
 }

@@ -89,13 +89,6 @@ public sealed class ErpRegistrationTests
             values["Erp:System"] = system;
         }
 
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new StorageClients(configuration));
-        services.AddSingleton<ApiCallLog>();
-        services.AddErpConnectors(configuration);
-        return services.BuildServiceProvider();
+        return ErpTestServices.Build(values);
     }
 }
