@@ -99,6 +99,9 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
         /// <summary>Bounds the questions one run asks about its lines (one per unmapped product, plus re-reads), so history stays bounded.</summary>
         private const int MaxReviewRounds = 50;
 
+        /// <summary>How often a wait is resumed when its timer fired before the wanted time.</summary>
+        private const int MaxTimerRewaits = 3;
+
         private readonly TaskOptions retry = WorkflowRetry.Standard;
 
         /// <summary>Set once an operator was asked anything: time has passed since the invoice date was planned.</summary>
@@ -431,13 +434,18 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
                 return true;
             }
 
-            using var cancelTimer = new CancellationTokenSource();
-            Task timer = context.CreateTimer(until.UtcDateTime, cancelTimer.Token);
-            if (await Task.WhenAny(changed, timer) == changed)
+            // A storage-queue timer can fire up to a second early (visibility delays are whole seconds):
+            // wait out the remainder, a bounded number of times.
+            for (int attempt = 0; attempt < MaxTimerRewaits && until.UtcDateTime > context.CurrentUtcDateTime; attempt++)
             {
-                // Synchronous on purpose; see ManualReview.
-                cancelTimer.Cancel();
-                return false;
+                using var cancelTimer = new CancellationTokenSource();
+                Task timer = context.CreateTimer(until.UtcDateTime, cancelTimer.Token);
+                if (await Task.WhenAny(changed, timer) == changed)
+                {
+                    // Synchronous on purpose; see ManualReview.
+                    cancelTimer.Cancel();
+                    return false;
+                }
             }
 
             return true;

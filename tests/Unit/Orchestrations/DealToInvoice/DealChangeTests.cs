@@ -20,11 +20,24 @@ public sealed class DealChangeTests
 
         DealToInvoiceResult result = await harness.RunAsync();
 
-        Assert.Contains(monday.UtcDateTime, harness.Timers);
+        Assert.Equal([monday.UtcDateTime], harness.Timers);
         WorkflowStatus waiting = Assert.Single(harness.Statuses, s => s.Step == "waiting-for-business-day");
         Assert.Equal("waiting until Monday 2026-02-02 08:00 Europe/London (weekend)", waiting.Detail);
         Assert.Equal(monday, waiting.WaitingUntil);
         Assert.Equal(new DateOnly(2026, 2, 2), Assert.IsType<CreateErpInvoiceInput>(harness.InputOf(ActivityNames.CreateErpInvoice)).InvoiceDate);
+        Assert.Equal(DealToInvoiceResult.Invoiced, result.Outcome);
+    }
+
+    [Fact]
+    public async Task A_timer_that_fires_early_is_waited_out_before_the_invoice_is_created()
+    {
+        var monday = new DateTimeOffset(2026, 2, 2, 8, 0, 0, TimeSpan.Zero);
+        var harness = new DealToInvoiceHarness { FireEarlyBy = TimeSpan.FromMilliseconds(900) }
+            .Returns(ActivityNames.PlanInvoiceDate, Schedule with { InvoiceAt = monday });
+
+        DealToInvoiceResult result = await harness.RunAsync();
+
+        Assert.Equal([monday.UtcDateTime, monday.UtcDateTime], harness.Timers);
         Assert.Equal(DealToInvoiceResult.Invoiced, result.Outcome);
     }
 

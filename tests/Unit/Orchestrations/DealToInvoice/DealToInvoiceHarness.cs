@@ -61,6 +61,7 @@ internal sealed class DealToInvoiceHarness
     private readonly int escalationsBeforeDecision;
     private TaskCompletionSource<ReviewDecision> pendingDecision = new();
     private string? changeAt;
+    private DateTime clock = Now;
 
     public DealToInvoiceHarness(int escalationsBeforeDecision = 0)
     {
@@ -73,7 +74,7 @@ internal sealed class DealToInvoiceHarness
         Answer(ActivityNames.ReverseErpInvoice, input => new ErpReversal(((ReverseErpInvoiceInput)input!).Mode ?? ReverseErpInvoiceInput.Void, ((ReverseErpInvoiceInput)input!).InvoiceId, null, 26m));
 
         Context.SetupGet(c => c.InstanceId).Returns(InstanceId);
-        Context.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
+        Context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => clock);
         Context.SetupGet(c => c.IsReplaying).Returns(false);
         Context.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
         Context.Setup(c => c.CreateReplaySafeLogger<DealToInvoiceOrchestrator>()).CallBase();
@@ -100,7 +101,15 @@ internal sealed class DealToInvoiceHarness
                     changed.TrySetResult(new DealChanged("crm-888", "corr-change", "crm.deal.stage_changed.v1"));
                 }
 
-                return HoldTimers ? new TaskCompletionSource().Task : Task.CompletedTask;
+                if (HoldTimers)
+                {
+                    return new TaskCompletionSource().Task;
+                }
+
+                // A fired timer moves orchestration time to its deadline (or just before, once, if asked).
+                clock = at - FireEarlyBy;
+                FireEarlyBy = TimeSpan.Zero;
+                return Task.CompletedTask;
             });
 
         Context.Setup(c => c.CallActivityAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
@@ -150,6 +159,9 @@ internal sealed class DealToInvoiceHarness
 
     /// <summary>When true, timers other than escalations never fire (a wait something else must end).</summary>
     public bool HoldTimers { get; set; }
+
+    /// <summary>The next timer fires this much before its deadline, as a storage-queue timer can.</summary>
+    public TimeSpan FireEarlyBy { get; set; }
 
     public IEnumerable<string> CalledNames => Calls.Select(c => c.Name).Where(n => n != ActivityNames.RaiseReviewAlert);
 
