@@ -99,8 +99,12 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
         /// <summary>Bounds the questions one run asks about its lines (one per unmapped product, plus re-reads), so history stays bounded.</summary>
         private const int MaxReviewRounds = 50;
 
-        /// <summary>How often a wait is resumed when its timer fired before the wanted time.</summary>
-        private const int MaxTimerRewaits = 3;
+        /// <summary>
+        /// Added to every business-day timer: the storage queue behind a durable timer counts its delay in
+        /// whole seconds and can fire up to a second early, and orchestration time then already reads the
+        /// deadline, so only a margin keeps the invoice from being created before the slot opens.
+        /// </summary>
+        public static readonly TimeSpan TimerMargin = TimeSpan.FromSeconds(1);
 
         private readonly TaskOptions retry = WorkflowRetry.Standard;
 
@@ -434,18 +438,13 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
                 return true;
             }
 
-            // A storage-queue timer can fire up to a second early (visibility delays are whole seconds):
-            // wait out the remainder, a bounded number of times.
-            for (int attempt = 0; attempt < MaxTimerRewaits && until.UtcDateTime > context.CurrentUtcDateTime; attempt++)
+            using var cancelTimer = new CancellationTokenSource();
+            Task timer = context.CreateTimer(until.UtcDateTime + TimerMargin, cancelTimer.Token);
+            if (await Task.WhenAny(changed, timer) == changed)
             {
-                using var cancelTimer = new CancellationTokenSource();
-                Task timer = context.CreateTimer(until.UtcDateTime, cancelTimer.Token);
-                if (await Task.WhenAny(changed, timer) == changed)
-                {
-                    // Synchronous on purpose; see ManualReview.
-                    cancelTimer.Cancel();
-                    return false;
-                }
+                // Synchronous on purpose; see ManualReview.
+                cancelTimer.Cancel();
+                return false;
             }
 
             return true;

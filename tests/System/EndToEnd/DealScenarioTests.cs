@@ -112,8 +112,9 @@ public abstract class DealScenarioTests(StandaloneHostFixture fixture)
         Assert.StartsWith("waiting until ", (string?)waiting["Detail"], StringComparison.Ordinal);
         Assert.Empty(await fixture.Ledger.InvoicesForDealAsync(run.DealId));
 
-        await CompletedOutputAsync(run.DealId);
-        Assert.True(DateTimeOffset.UtcNow >= closes, "the invoice must not exist before the close date");
+        JsonObject output = await CompletedOutputAsync(run.DealId);
+        DateTimeOffset seen = DateTimeOffset.UtcNow;
+        Assert.True(seen >= closes, $"the invoice must not exist before the close date {closes:O}; completed by {seen:O}: {output.ToJsonString()} {waiting.ToJsonString()}");
         Assert.Single(await fixture.Ledger.InvoicesForDealAsync(run.DealId));
     }
 

@@ -20,24 +20,12 @@ public sealed class DealChangeTests
 
         DealToInvoiceResult result = await harness.RunAsync();
 
-        Assert.Equal([monday.UtcDateTime], harness.Timers);
+        // One second past the slot: a storage-queue timer may fire up to a second early.
+        Assert.Equal([monday.UtcDateTime.AddSeconds(1)], harness.Timers);
         WorkflowStatus waiting = Assert.Single(harness.Statuses, s => s.Step == "waiting-for-business-day");
         Assert.Equal("waiting until Monday 2026-02-02 08:00 Europe/London (weekend)", waiting.Detail);
         Assert.Equal(monday, waiting.WaitingUntil);
         Assert.Equal(new DateOnly(2026, 2, 2), Assert.IsType<CreateErpInvoiceInput>(harness.InputOf(ActivityNames.CreateErpInvoice)).InvoiceDate);
-        Assert.Equal(DealToInvoiceResult.Invoiced, result.Outcome);
-    }
-
-    [Fact]
-    public async Task A_timer_that_fires_early_is_waited_out_before_the_invoice_is_created()
-    {
-        var monday = new DateTimeOffset(2026, 2, 2, 8, 0, 0, TimeSpan.Zero);
-        var harness = new DealToInvoiceHarness { FireEarlyBy = TimeSpan.FromMilliseconds(900) }
-            .Returns(ActivityNames.PlanInvoiceDate, Schedule with { InvoiceAt = monday });
-
-        DealToInvoiceResult result = await harness.RunAsync();
-
-        Assert.Equal([monday.UtcDateTime, monday.UtcDateTime], harness.Timers);
         Assert.Equal(DealToInvoiceResult.Invoiced, result.Outcome);
     }
 
@@ -50,7 +38,7 @@ public sealed class DealChangeTests
 
         await harness.RunAsync();
 
-        Assert.Single(harness.Timers, t => t == Now.AddDays(2));
+        Assert.Single(harness.Timers, t => t == Now.AddDays(2).AddSeconds(1));
         Assert.DoesNotContain(ActivityNames.CreateErpInvoice, harness.CalledNames);
         (DealToInvoiceInput next, bool preserve) = Assert.Single(harness.ContinuedAsNew);
         Assert.Equal(new DealToInvoiceInput(DealId, "corr-change", "crm-888"), next);

@@ -106,9 +106,8 @@ internal sealed class DealToInvoiceHarness
                     return new TaskCompletionSource().Task;
                 }
 
-                // A fired timer moves orchestration time to its deadline (or just before, once, if asked).
-                clock = at - FireEarlyBy;
-                FireEarlyBy = TimeSpan.Zero;
+                // A fired timer moves orchestration time to its deadline.
+                clock = at;
                 return Task.CompletedTask;
             });
 
@@ -159,9 +158,6 @@ internal sealed class DealToInvoiceHarness
 
     /// <summary>When true, timers other than escalations never fire (a wait something else must end).</summary>
     public bool HoldTimers { get; set; }
-
-    /// <summary>The next timer fires this much before its deadline, as a storage-queue timer can.</summary>
-    public TimeSpan FireEarlyBy { get; set; }
 
     public IEnumerable<string> CalledNames => Calls.Select(c => c.Name).Where(n => n != ActivityNames.RaiseReviewAlert);
 
