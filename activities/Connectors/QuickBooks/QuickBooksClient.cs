@@ -8,14 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Integration.Activities.Connectors.QuickBooks;
 
 /// <summary>
-/// QuickBooks Online Accounting v3: customers, invoices and credit memos, as QBO-typed calls and as an
-/// <see cref="IErpConnector"/>. Every create carries a "requestid" derived from the business key, so QBO
-/// answers a repeat with the original result instead of creating a second record.
+/// QuickBooks Online Accounting v3 as an <see cref="IErpConnector"/>: customers, invoices and credit memos.
+/// Every create carries a "requestid" derived from the business key, so QBO answers a repeat with the
+/// original result instead of creating a second record.
 /// </summary>
-/// <remarks>
-/// <see cref="IErpConnector.SystemName"/> and <see cref="IErpConnector.GetCustomerAsync"/> are implemented
-/// explicitly because the QBO-typed members of the same names stay for callers not yet on the interface.
-/// </remarks>
+/// <remarks><see cref="IErpConnector.SystemName"/> is explicit because the constant of that name is used in settings and logs.</remarks>
 public sealed class QuickBooksClient(HttpClient http, IOptionsMonitor<QuickBooksOptions> options) : IErpConnector
 {
     public const string SystemName = "quickbooks";
@@ -34,37 +31,11 @@ public sealed class QuickBooksClient(HttpClient http, IOptionsMonitor<QuickBooks
 
     string IErpConnector.SystemName => SystemName;
 
-    public async Task<QboCustomer?> FindCustomerByDisplayNameAsync(string displayName, string correlationId, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<QboCustomer> found = await QueryCustomersAsync($"DisplayName = '{Escape(displayName)}'", 2, correlationId, cancellationToken).ConfigureAwait(false);
-        return found.FirstOrDefault();
-    }
-
     /// <summary>The customer with this Id, or null when QBO no longer has it (QBO answers 400 "Object Not Found", code 610).</summary>
-    public async Task<QboCustomer?> GetCustomerAsync(string id, string correlationId, CancellationToken cancellationToken) =>
-        (await ReadOrNullAsync<QboCustomerResponse>($"customer/{Uri.EscapeDataString(id)}", correlationId, cancellationToken).ConfigureAwait(false))?.Customer;
-
-    /// <summary>Creates a customer; when the display name is taken, returns null so the caller can match by name.</summary>
-    public async Task<QboCustomer?> CreateCustomerAsync(QboCustomer customer, string requestId, string correlationId, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await SendCoreAsync(HttpMethod.Post, "customer", customer, requestId, correlationId, cancellationToken).ConfigureAwait(false);
-        if (await HasFaultCodeAsync(response, DuplicateNameCode, cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        return (await ReadAsync<QboCustomerResponse>(response, cancellationToken).ConfigureAwait(false)).Customer;
-    }
-
-    public async Task<QboInvoice> CreateInvoiceAsync(QboInvoice invoice, string requestId, string correlationId, CancellationToken cancellationToken)
-    {
-        QboInvoiceResponse created = await SendAsync<QboInvoiceResponse>(
-            HttpMethod.Post, "invoice", invoice, requestId, correlationId, cancellationToken).ConfigureAwait(false);
-        return created.Invoice;
-    }
-
-    async Task<ErpCustomer?> IErpConnector.GetCustomerAsync(string id, string correlationId, CancellationToken cancellationToken) =>
-        await GetCustomerAsync(id, correlationId, cancellationToken).ConfigureAwait(false) is { } customer ? QboErp.Customer(customer) : null;
+    public async Task<ErpCustomer?> GetCustomerAsync(string id, string correlationId, CancellationToken cancellationToken) =>
+        (await ReadOrNullAsync<QboCustomerResponse>($"customer/{Uri.EscapeDataString(id)}", correlationId, cancellationToken).ConfigureAwait(false))?.Customer is { } customer
+            ? QboErp.Customer(customer)
+            : null;
 
     /// <summary>
     /// Two queries, each at most <see cref="MaxCandidates"/>: e-mail LIKE '%@domain' and DisplayName LIKE 'prefix%'
@@ -99,17 +70,22 @@ public sealed class QuickBooksClient(HttpClient http, IOptionsMonitor<QuickBooks
             string.IsNullOrWhiteSpace(draft.Email) ? null : new QboEmail(draft.Email),
             draft.Note,
             CustomerTypeRef: string.IsNullOrWhiteSpace(draft.Category) ? null : new QboRef(draft.Category));
-        QboCustomer? created = await CreateCustomerAsync(customer, RequestId(idempotencyKey), correlationId, cancellationToken).ConfigureAwait(false);
-        return created is null ? null : QboErp.Customer(created);
+        using HttpResponseMessage response = await SendCoreAsync(HttpMethod.Post, "customer", customer, RequestId(idempotencyKey), correlationId, cancellationToken).ConfigureAwait(false);
+        if (await HasFaultCodeAsync(response, DuplicateNameCode, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return QboErp.Customer((await ReadAsync<QboCustomerResponse>(response, cancellationToken).ConfigureAwait(false)).Customer);
     }
 
     /// <summary>DocNumber is left to QBO; the draft's reference goes in PrivateNote. Lines as <see cref="QboLines"/> prices them.</summary>
     public async Task<ErpInvoice> CreateInvoiceAsync(ErpInvoiceDraft draft, string idempotencyKey, string correlationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        QboInvoice created = await CreateInvoiceAsync(
-            QboErp.Document(draft, options.CurrentValue.DefaultItemId, withDueDate: true), RequestId(idempotencyKey), correlationId, cancellationToken).ConfigureAwait(false);
-        return QboErp.Invoice(created);
+        QboInvoiceResponse created = await SendAsync<QboInvoiceResponse>(
+            HttpMethod.Post, "invoice", QboErp.Document(draft, options.CurrentValue.DefaultItemId, withDueDate: true), RequestId(idempotencyKey), correlationId, cancellationToken).ConfigureAwait(false);
+        return QboErp.Invoice(created.Invoice);
     }
 
     public async Task<ErpInvoice?> GetInvoiceAsync(string id, string correlationId, CancellationToken cancellationToken) =>
