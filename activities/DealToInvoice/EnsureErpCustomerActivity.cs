@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Integration.Activities.Connectors.Erp;
 using Integration.Activities.CrossReferences;
-using Integration.Activities.Invoicing;
 using Integration.Orchestrations.DealToInvoice;
 using Microsoft.DurableTask;
 
@@ -13,19 +12,13 @@ namespace Integration.Activities.DealToInvoice;
 /// operator's answer, the recorded cross-reference, the matching rules, or a new customer. The
 /// decisions live in the resolver so they are unit-tested without table storage.
 /// </summary>
-/// <remarks>Without a category in the input, the data dictionary maps the company's account type here, so the
-/// workflow can match the customer while it drafts the invoice.</remarks>
-public sealed class EnsureErpCustomerActivity(IErpConnector erp, CrossReferenceStore xrefs, DataDictionary dictionary) : TaskActivity<EnsureErpCustomerInput, CustomerMatch>
+public sealed class EnsureErpCustomerActivity(IErpConnector erp, CrossReferenceStore xrefs) : TaskActivity<EnsureErpCustomerInput, CustomerMatch>
 {
     /// <summary>The longest idempotency key every ERP accepts (QBO's requestid limit; Xero allows more).</summary>
     public const int MaxIdempotencyKeyLength = 50;
 
-    public override Task<CustomerMatch> RunAsync(TaskActivityContext context, EnsureErpCustomerInput input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        EnsureErpCustomerInput withCategory = input with { CustomerCategory = input.CustomerCategory ?? dictionary.CustomerCategoryFor(input.Company) };
-        return new ErpCustomerResolver(erp, new CrossReferenceCustomerLinks(xrefs)).ResolveAsync(withCategory, CancellationToken.None);
-    }
+    public override Task<CustomerMatch> RunAsync(TaskActivityContext context, EnsureErpCustomerInput input) =>
+        new ErpCustomerResolver(erp, new CrossReferenceCustomerLinks(xrefs)).ResolveAsync(input, CancellationToken.None);
 
     /// <summary>
     /// The idempotency key for creating the company's customer: stable across retries, but different

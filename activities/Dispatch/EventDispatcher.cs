@@ -31,7 +31,6 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log)
         ArgumentNullException.ThrowIfNull(client);
         DispatchOutcome outcome = EventRoutingTable.Route(envelope) switch
         {
-            EventRoute.RaiseEvent raise => await RaiseAsync(envelope, raise, client, cancellationToken).ConfigureAwait(false),
             EventRoute.Reconcile reconcile => await ReconcileAsync(envelope, reconcile, client, cancellationToken).ConfigureAwait(false),
             EventRoute.Ignore ignore => new DispatchOutcome(envelope.Id, DispatchOutcome.Ignored, null, ignore.Reason),
             var other => throw new InvalidOperationException($"Unhandled route {other.GetType().Name}"),
@@ -52,7 +51,7 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log)
 
         if (existing is not null && LiveStatuses.Contains(existing.RuntimeStatus))
         {
-            return await RaiseAsync(envelope, new EventRoute.RaiseEvent(route.InstanceId, route.EventName, route.Payload), client, cancellationToken).ConfigureAwait(false);
+            return await RaiseAsync(envelope, route, client, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -67,15 +66,15 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log)
         catch (Exception ex) when (IsAlreadyExists(ex))
         {
             // Another delivery started it a moment ago: tell that run instead, so this change is not lost.
-            return await RaiseAsync(envelope, new EventRoute.RaiseEvent(route.InstanceId, route.EventName, route.Payload), client, cancellationToken).ConfigureAwait(false);
+            return await RaiseAsync(envelope, route, client, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private static async Task<DispatchOutcome> RaiseAsync(
-        EventEnvelope envelope, EventRoute.RaiseEvent raise, DurableTaskClient client, CancellationToken cancellationToken)
+        EventEnvelope envelope, EventRoute.Reconcile route, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        await client.RaiseEventAsync(raise.InstanceId, raise.EventName, raise.Payload, cancellationToken).ConfigureAwait(false);
-        return new DispatchOutcome(envelope.Id, DispatchOutcome.Raised, raise.InstanceId, raise.EventName);
+        await client.RaiseEventAsync(route.InstanceId, route.EventName, route.Payload, cancellationToken).ConfigureAwait(false);
+        return new DispatchOutcome(envelope.Id, DispatchOutcome.Raised, route.InstanceId, route.EventName);
     }
 
     /// <summary>

@@ -54,18 +54,19 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
         {
             var run = new Run(context, input, changed);
             DealToInvoiceResult? result = await run.ReconcileAsync();
-            if (result is null && run.RestartRequested)
-            {
-                context.ContinueAsNew(input, preserveUnprocessedEvents: true);
-                return new DealToInvoiceResult(input.DealId, "restarted", null, null, null, null, null);
-            }
-
             if (result is null)
             {
-                // A change arrived during a wait: start over from the deal as it is now.
-                DealChanged change = await changed;
-                log.LogInformation("Deal {DealId} changed ({EventType}); reconciling again ({CorrelationId})", input.DealId, change.EventType, change.CorrelationId);
-                context.ContinueAsNew(new DealToInvoiceInput(input.DealId, change.CorrelationId, change.EventId), preserveUnprocessedEvents: true);
+                // Start over from the deal as it is now: an operator asked to read it again, or a change
+                // arrived during a wait (the next run carries that change's correlation id).
+                DealToInvoiceInput next = input;
+                if (!run.RestartRequested)
+                {
+                    DealChanged change = await changed;
+                    log.LogInformation("Deal {DealId} changed ({EventType}); reconciling again ({CorrelationId})", input.DealId, change.EventType, change.CorrelationId);
+                    next = new DealToInvoiceInput(input.DealId, change.CorrelationId, change.EventId);
+                }
+
+                context.ContinueAsNew(next, preserveUnprocessedEvents: true);
                 return new DealToInvoiceResult(input.DealId, "restarted", null, null, null, null, null);
             }
 

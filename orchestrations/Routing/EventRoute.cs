@@ -14,9 +14,6 @@ public abstract record EventRoute
     /// </summary>
     public sealed record Reconcile(string OrchestratorName, string InstanceId, object Input, string EventName, object Payload, bool StartIfAbsent) : EventRoute;
 
-    /// <summary>Deliver the event to a running orchestration.</summary>
-    public sealed record RaiseEvent(string InstanceId, string EventName, object Payload) : EventRoute;
-
     /// <summary>No workflow cares about this event; it is recorded as ignored, with the reason.</summary>
     public sealed record Ignore(string Reason) : EventRoute;
 }

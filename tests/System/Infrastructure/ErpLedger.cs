@@ -22,7 +22,7 @@ public sealed class ErpLedger(HttpClient sandbox, string system)
 
     /// <summary>Invoices whose idempotency key belongs to the deal (deal-{id}-invoice-r{n}), oldest first.</summary>
     public async Task<IReadOnlyList<ErpDocument>> InvoicesForDealAsync(string dealId) =>
-        [.. (await DocumentsAsync(System == Xero ? "/_sandbox/xero/invoices" : "/_sandbox/quickbooks/invoices", System == Xero ? "invoice" : "invoice"))
+        [.. (await DocumentsAsync(System == Xero ? "/_sandbox/xero/invoices" : "/_sandbox/quickbooks/invoices", "invoice"))
             .Where(d => d.Key?.StartsWith($"deal-{dealId}-invoice-", StringComparison.Ordinal) == true)];
 
     /// <summary>Credit notes raised for the deal's reversals (deal-{id}-reverse-r{n}).</summary>
