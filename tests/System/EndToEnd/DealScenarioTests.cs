@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Integration.SendEvent;
 using Integration.SendEvent.Scenarios;
@@ -208,12 +207,7 @@ public abstract class DealScenarioTests(StandaloneHostFixture fixture)
 
     private async Task DecideAsync(string dealId, string body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/reviews/deal-invoice-{dealId}")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Api-Key", StandaloneHostFixture.OperationsKey);
-        using HttpResponseMessage response = await fixture.Api.SendAsync(request);
+        using HttpResponseMessage response = await fixture.DecideAsync($"deal-invoice-{dealId}", body);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 }

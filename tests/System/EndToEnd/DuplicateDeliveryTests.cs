@@ -28,7 +28,7 @@ public sealed class DuplicateDeliveryTests(StandaloneHostFixture fixture)
 
         Assert.Equal([false, true, true, true, true], duplicates);
         await Eventually.Until(
-            () => fixture.Sandbox.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, $"deal {dealId} to be patched");
+            () => fixture.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, $"deal {dealId} to be patched");
         await Task.Delay(TimeSpan.FromSeconds(2)); // room for a wrongly started second workflow to show itself
         Assert.Single(await fixture.Sandbox.InvoicesForDealAsync(dealId));
     }
@@ -44,7 +44,7 @@ public sealed class DuplicateDeliveryTests(StandaloneHostFixture fixture)
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         await Eventually.Until(
-            () => fixture.Sandbox.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, $"deal {dealId} to be patched");
+            () => fixture.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, $"deal {dealId} to be patched");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Single(await fixture.Sandbox.InvoicesForDealAsync(dealId));
         foreach (HttpResponseMessage r in responses)
@@ -66,7 +66,7 @@ public sealed class DuplicateDeliveryTests(StandaloneHostFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal([false, true], events.Select(x => (bool)x!["duplicate"]!));
         await Eventually.Until(
-            () => fixture.Sandbox.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, $"deal {dealId} to be patched");
+            () => fixture.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, $"deal {dealId} to be patched");
         Assert.Single(await fixture.Sandbox.InvoicesForDealAsync(dealId));
     }
 }

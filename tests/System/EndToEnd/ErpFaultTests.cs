@@ -28,7 +28,7 @@ public sealed class ErpFaultTests(StandaloneHostFixture fixture)
             foreach (string dealId in deals)
             {
                 await Eventually.Until(
-                    () => fixture.Sandbox.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, TimeSpan.FromSeconds(120), $"deal {dealId} to be patched");
+                    () => fixture.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, TimeSpan.FromSeconds(120), $"deal {dealId} to be patched");
             }
         }
         finally
@@ -39,7 +39,7 @@ public sealed class ErpFaultTests(StandaloneHostFixture fixture)
         foreach (string dealId in deals)
         {
             JsonObject invoice = Assert.Single(await fixture.Sandbox.InvoicesForDealAsync(dealId));
-            Assert.Equal(await fixture.Sandbox.DealPropertyAsync(dealId, "erp_invoice_id"), (string?)invoice["invoice"]!["Id"]);
+            Assert.Equal(await fixture.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), (string?)invoice["invoice"]!["Id"]);
         }
 
         JsonObject after = await fixture.Sandbox.RequestCountersAsync();
@@ -72,7 +72,7 @@ public sealed class ErpFaultTests(StandaloneHostFixture fixture)
         }
 
         await Eventually.Until(
-            () => fixture.Sandbox.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, TimeSpan.FromSeconds(120), $"deal {dealId} to be patched after the ERP recovered");
+            () => fixture.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, TimeSpan.FromSeconds(120), $"deal {dealId} to be patched after the ERP recovered");
         Assert.Single(await fixture.Sandbox.InvoicesForDealAsync(dealId));
     }
 }

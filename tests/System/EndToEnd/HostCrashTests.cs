@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Integration.SendEvent;
+using Integration.SendEvent.Scenarios;
 using Integration.Tests.System.Infrastructure;
 
 namespace Integration.Tests.System.EndToEnd;
@@ -33,11 +34,13 @@ public sealed class HostCrashTests
         }
 
         await using StandaloneHostProcess second = await StandaloneHostProcess.StartAsync(taskHub: taskHub);
-        var state = new SandboxState(new HttpClient { BaseAddress = new Uri(second.SandboxBaseUrl) });
+        var sandboxHttp = new HttpClient { BaseAddress = new Uri(second.SandboxBaseUrl) };
+        var state = new SandboxState(sandboxHttp);
+        var crm = new SandboxCrm(sandboxHttp, second.SandboxBaseUrl);
         foreach (string dealId in deals)
         {
             await Eventually.Until(
-                () => state.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, TimeSpan.FromSeconds(120), $"deal {dealId} to be invoiced after the restart");
+                () => crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, TimeSpan.FromSeconds(120), $"deal {dealId} to be invoiced after the restart");
         }
 
         foreach (string dealId in deals)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Integration.SendEvent;
 using Integration.Tests.System.Infrastructure;
@@ -12,7 +11,6 @@ namespace Integration.Tests.System.EndToEnd;
 [Collection(StandaloneHostCollection.Name)]
 public sealed class ReviewDecisionTests(StandaloneHostFixture fixture)
 {
-    private const string Key = "dev-operations-key";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -21,27 +19,27 @@ public sealed class ReviewDecisionTests(StandaloneHostFixture fixture)
         // A customer the ERP already has: the one an ordinary deal gets.
         string knownDeal = StandaloneHostFixture.NewDealId();
         await SendClosedAsync(knownDeal);
-        await Eventually.Until(() => fixture.Sandbox.DealPropertyAsync(knownDeal, "erp_invoice_id"), id => id is not null, Deadline, "the ordinary deal's invoice");
+        await Eventually.Until(() => fixture.Crm.DealPropertyAsync(knownDeal, "erp_invoice_id"), id => id is not null, Deadline, "the ordinary deal's invoice");
         string customerId = (string)(await fixture.Sandbox.InvoicesForDealAsync(knownDeal))[0]["invoice"]!["CustomerRef"]!["value"]!;
 
         string dealId = await StartNoCompanyDealAwaitingReviewAsync();
         string instanceId = $"deal-invoice-{dealId}";
 
-        using (HttpResponseMessage missingValue = await DecideAsync(instanceId, """{"action":"use-customer"}"""))
+        using (HttpResponseMessage missingValue = await fixture.DecideAsync(instanceId, """{"action":"use-customer"}"""))
         {
             await AssertProblemAsync(missingValue, HttpStatusCode.BadRequest, "review-decision-invalid", "value");
         }
 
-        using (HttpResponseMessage accepted = await DecideAsync(instanceId, $$"""{"action":"use-customer","value":"{{customerId}}","reviewedBy":"ana"}"""))
+        using (HttpResponseMessage accepted = await fixture.DecideAsync(instanceId, $$"""{"action":"use-customer","value":"{{customerId}}","reviewedBy":"ana"}"""))
         {
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         }
 
-        await Eventually.Until(() => fixture.Sandbox.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, "the reviewed deal's invoice");
+        await Eventually.Until(() => fixture.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, "the reviewed deal's invoice");
         JsonObject invoice = Assert.Single(await fixture.Sandbox.InvoicesForDealAsync(dealId));
         Assert.Equal(customerId, (string?)invoice["invoice"]!["CustomerRef"]!["value"]);
 
-        using HttpResponseMessage again = await DecideAsync(instanceId, """{"action":"cancel"}""");
+        using HttpResponseMessage again = await fixture.DecideAsync(instanceId, """{"action":"cancel"}""");
         await AssertProblemAsync(again, HttpStatusCode.Conflict, "not-awaiting-review", "Completed");
     }
 
@@ -56,34 +54,34 @@ public sealed class ReviewDecisionTests(StandaloneHostFixture fixture)
             await AssertProblemAsync(noKey, HttpStatusCode.Unauthorized, "operations-key-invalid", "X-Api-Key");
         }
 
-        using (HttpResponseMessage notJson = await DecideAsync(instanceId, "{not json"))
+        using (HttpResponseMessage notJson = await fixture.DecideAsync(instanceId, "{not json"))
         {
             await AssertProblemAsync(notJson, HttpStatusCode.BadRequest, "review-decision-invalid", "not a decision");
         }
 
-        using (HttpResponseMessage noAction = await DecideAsync(instanceId, "{}"))
+        using (HttpResponseMessage noAction = await fixture.DecideAsync(instanceId, "{}"))
         {
             await AssertProblemAsync(noAction, HttpStatusCode.BadRequest, "review-decision-invalid", "action");
         }
 
-        using (HttpResponseMessage unknownAction = await DecideAsync(instanceId, """{"action":"approve"}"""))
+        using (HttpResponseMessage unknownAction = await fixture.DecideAsync(instanceId, """{"action":"approve"}"""))
         {
             await AssertProblemAsync(unknownAction, HttpStatusCode.BadRequest, "review-decision-invalid", "use-customer, cancel");
         }
 
-        using (HttpResponseMessage unknownInstance = await DecideAsync("deal-invoice-nope", """{"action":"cancel"}"""))
+        using (HttpResponseMessage unknownInstance = await fixture.DecideAsync("deal-invoice-nope", """{"action":"cancel"}"""))
         {
             await AssertProblemAsync(unknownInstance, HttpStatusCode.NotFound, "instance-not-found", "deal-invoice-nope");
         }
 
-        JsonNode status = (await GetInstanceAsync(instanceId))!;
+        JsonNode status = (await fixture.InstanceAsync(instanceId))!;
         Assert.Equal("Running", (string?)status["runtimeStatus"]);
         Assert.Equal("awaiting-review", (string?)status["customStatus"]!["Step"]);
 
-        using HttpResponseMessage cancel = await DecideAsync(instanceId, """{"action":"cancel","comment":"test deal"}""");
+        using HttpResponseMessage cancel = await fixture.DecideAsync(instanceId, """{"action":"cancel","comment":"test deal"}""");
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         JsonNode done = await Eventually.Until(
-            async () => (await GetInstanceAsync(instanceId))!, i => (string?)i["runtimeStatus"] == "Completed", Deadline, "the cancelled workflow to finish");
+            async () => (await fixture.InstanceAsync(instanceId))!, i => (string?)i["runtimeStatus"] == "Completed", Deadline, "the cancelled workflow to finish");
         Assert.Equal("cancelled", (string?)done["output"]!["Outcome"]);
         Assert.Empty(await fixture.Sandbox.InvoicesForDealAsync(dealId));
     }
@@ -94,7 +92,7 @@ public sealed class ReviewDecisionTests(StandaloneHostFixture fixture)
         await fixture.Sandbox.SeedDealWithoutCompanyAsync(dealId);
         await SendClosedAsync(dealId);
         await Eventually.Until(
-            async () => (string?)(await GetInstanceAsync($"deal-invoice-{dealId}"))?["customStatus"]?["Step"],
+            async () => (string?)(await fixture.InstanceAsync($"deal-invoice-{dealId}"))?["customStatus"]?["Step"],
             step => step == "awaiting-review",
             Deadline,
             $"deal {dealId} to await review");
@@ -106,24 +104,6 @@ public sealed class ReviewDecisionTests(StandaloneHostFixture fixture)
         using HttpResponseMessage response = await fixture.Sender.SendCrmAsync(
             SampleEvents.HubSpotDealClosedWon(long.Parse(dealId, CultureInfo.InvariantCulture), EventIds.NewEventId()));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
-
-    private Task<HttpResponseMessage> DecideAsync(string instanceId, string body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/reviews/{instanceId}")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Api-Key", Key);
-        return fixture.Api.SendAsync(request);
-    }
-
-    private async Task<JsonNode?> GetInstanceAsync(string instanceId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/instances/{instanceId}");
-        request.Headers.Add("X-Api-Key", Key);
-        using HttpResponseMessage response = await fixture.Api.SendAsync(request);
-        return response.StatusCode == HttpStatusCode.NotFound ? null : JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string kind, string detailContains)

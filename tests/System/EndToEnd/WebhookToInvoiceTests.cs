@@ -37,13 +37,13 @@ public sealed class WebhookToInvoiceTests(StandaloneHostFixture fixture)
         Assert.StartsWith("crm-", (string?)accepted["eventId"], StringComparison.Ordinal);
 
         string? invoiceId = await Eventually.Until(
-            () => fixture.Sandbox.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, $"deal {dealId} to be patched");
+            () => fixture.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, $"deal {dealId} to be patched");
         IReadOnlyList<JsonObject> invoices = await fixture.Sandbox.InvoicesForDealAsync(dealId);
         JsonObject invoice = Assert.Single(invoices);
         Assert.Equal(invoiceId, (string?)invoice["invoice"]!["Id"]);
         Assert.Equal($"deal-{dealId}-invoice-r1", (string?)invoice["requestId"]);
         Assert.Equal(
-            decimal.Parse((await fixture.Sandbox.DealPropertyAsync(dealId, "amount"))!, CultureInfo.InvariantCulture),
+            decimal.Parse((await fixture.Crm.DealPropertyAsync(dealId, "amount"))!, CultureInfo.InvariantCulture),
             (decimal)invoice["invoice"]!["TotalAmt"]!);
     }
 
@@ -57,7 +57,7 @@ public sealed class WebhookToInvoiceTests(StandaloneHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await Eventually.Until(
-            () => fixture.Sandbox.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, $"deal {dealId} to be patched");
+            () => fixture.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, Deadline, $"deal {dealId} to be patched");
         Assert.Single(await fixture.Sandbox.InvoicesForDealAsync(dealId));
     }
 

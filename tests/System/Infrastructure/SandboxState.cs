@@ -15,15 +15,6 @@ public sealed class SandboxState(HttpClient http)
             .ToList();
     }
 
-    public async Task<JsonObject?> DealAsync(string dealId)
-    {
-        using HttpResponseMessage response = await http.GetAsync($"/_sandbox/hubspot/deals/{dealId}");
-        return response.IsSuccessStatusCode ? (JsonObject?)JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
-    }
-
-    public async Task<string?> DealPropertyAsync(string dealId, string property) =>
-        (string?)(await DealAsync(dealId))?["properties"]?[property];
-
     /// <summary>Stores a closed-won deal with one line item and no company: a deal only a person can match to a customer.</summary>
     public async Task SeedDealWithoutCompanyAsync(string dealId)
     {

@@ -50,7 +50,20 @@ public class StandaloneHostFixture : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/instances/{instanceId}");
         request.Headers.Add("X-Api-Key", OperationsKey);
         using HttpResponseMessage response = await Api.SendAsync(request);
-        return response.StatusCode == global::System.Net.HttpStatusCode.NotFound ? null : (JsonObject?)JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        return response.StatusCode == global::System.Net.HttpStatusCode.NotFound
+            ? null
+            : (JsonObject?)JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts an operator's decision (raw JSON body) to the review endpoint with the operations key.</summary>
+    public Task<HttpResponseMessage> DecideAsync(string instanceId, string body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/reviews/{instanceId}")
+        {
+            Content = new StringContent(body, global::System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Api-Key", OperationsKey);
+        return Api.SendAsync(request);
     }
 
     /// <summary>The standalone host's development operations key.</summary>
