@@ -16,4 +16,8 @@ public static class ActivityNames
     public const string PlanInvoiceDate = "PlanInvoiceDateActivity";
     public const string ReverseErpInvoice = "ReverseErpInvoiceActivity";
     public const string RaiseAlert = "RaiseAlertActivity";
+    public const string LoadEmployeeAccess = "LoadEmployeeAccessActivity";
+    public const string RevokeAccess = "RevokeAccessActivity";
+    public const string ProvisionAccess = "ProvisionAccessActivity";
+    public const string RecordOffboardingEvidence = "RecordOffboardingEvidenceActivity";
 }
