@@ -100,13 +100,6 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
         /// <summary>Bounds the questions one run asks about its lines (one per unmapped product, plus re-reads), so history stays bounded.</summary>
         private const int MaxReviewRounds = 50;
 
-        /// <summary>
-        /// Added to every business-day timer: the storage queue behind a durable timer counts its delay in
-        /// whole seconds and can fire up to a second early, and orchestration time then already reads the
-        /// deadline, so only a margin keeps the invoice from being created before the slot opens.
-        /// </summary>
-        public static readonly TimeSpan TimerMargin = TimeSpan.FromSeconds(1);
-
         private readonly TaskOptions retry = WorkflowRetry.Standard;
 
         /// <summary>Set once an operator was asked anything: time has passed since the invoice date was planned.</summary>
@@ -422,34 +415,8 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
             context.CallActivityAsync(
                 ActivityNames.RaiseAlert, new AlertInput(severity, title, text, context.InstanceId, input.CorrelationId), retry);
 
-        /// <summary>
-        /// Waits for the durable timer; false when a deal change came first or had already arrived. No
-        /// timer when the slot is now: a timer costs an extra episode per workflow, and a change already
-        /// delivered shows as a completed task (replayed in the same order, so deterministic).
-        /// </summary>
-        private async Task<bool> WaitUnlessChangedAsync(DateTimeOffset until)
-        {
-            if (changed.IsCompleted)
-            {
-                return false;
-            }
-
-            if (until.UtcDateTime <= context.CurrentUtcDateTime)
-            {
-                return true;
-            }
-
-            using var cancelTimer = new CancellationTokenSource();
-            Task timer = context.CreateTimer(until.UtcDateTime + TimerMargin, cancelTimer.Token);
-            if (await Task.WhenAny(changed, timer) == changed)
-            {
-                // Synchronous on purpose; see ManualReview.
-                cancelTimer.Cancel();
-                return false;
-            }
-
-            return true;
-        }
+        /// <summary>Waits for the business day; false when a deal change came first or had already arrived.</summary>
+        private Task<bool> WaitUnlessChangedAsync(DateTimeOffset until) => DurableWaits.UntilAsync(context, until, changed);
 
         private DealToInvoiceResult Cancelled(CrmDeal deal, string why)
         {

@@ -1,4 +1,7 @@
 using Integration.Orchestrations.DealToInvoice;
+using Integration.Orchestrations.Employees;
+using Integration.Orchestrations.Offboarding;
+using Integration.Orchestrations.Onboarding;
 
 namespace Integration.Orchestrations.Routing;
 
@@ -22,6 +25,11 @@ public static class EventRoutingTable
 
             // Only a deal that already has a workflow can have an invoice to take back or correct.
             EventTypes.CrmDealStageChanged or EventTypes.CrmDealAmountChanged => DealChange(envelope, startIfAbsent: false),
+
+            // BambooHR says only that employment fields changed; the offboarding workflow reads the record
+            // and tells a new termination from a moved or withdrawn one.
+            EventTypes.HrEmployeeEmploymentChanged => EmploymentChange(envelope),
+            EventTypes.HrEmployeeHired => Hire(envelope),
             _ => new EventRoute.Ignore($"no workflow handles {envelope.Type}"),
         };
     }
@@ -34,4 +42,21 @@ public static class EventRoutingTable
         DealChanged.EventName,
         new DealChanged(envelope.Id, envelope.CorrelationId, envelope.Type),
         startIfAbsent);
+
+    private static EventRoute.Reconcile EmploymentChange(EventEnvelope envelope) => new(
+        nameof(OffboardingOrchestrator),
+        OffboardingOrchestrator.InstanceIdFor(envelope.Subject),
+        new OffboardingInput(envelope.Subject, envelope.CorrelationId, envelope.Id),
+        EmployeeChanged.EventName,
+        new EmployeeChanged(envelope.Id, envelope.CorrelationId, envelope.Type),
+        StartIfAbsent: true);
+
+    /// <summary>A live onboarding ignores a repeated hire event (no one waits for it); a finished one runs again, linking what exists.</summary>
+    private static EventRoute.Reconcile Hire(EventEnvelope envelope) => new(
+        nameof(OnboardingOrchestrator),
+        OnboardingOrchestrator.InstanceIdFor(envelope.Subject),
+        new OnboardingInput(envelope.Subject, envelope.CorrelationId, envelope.Id),
+        EmployeeChanged.EventName,
+        new EmployeeChanged(envelope.Id, envelope.CorrelationId, envelope.Type),
+        StartIfAbsent: true);
 }

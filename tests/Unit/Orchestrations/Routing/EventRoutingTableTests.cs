@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Integration.Orchestrations.DealToInvoice;
+using Integration.Orchestrations.Employees;
+using Integration.Orchestrations.Offboarding;
+using Integration.Orchestrations.Onboarding;
 using Integration.Orchestrations.Routing;
 using Xunit;
 
@@ -45,7 +48,32 @@ public sealed class EventRoutingTableTests
         Assert.Equal(first.InstanceId, second.InstanceId);
     }
 
+    [Fact]
+    public void An_employment_change_reconciles_the_employees_offboarding_starting_it_if_absent()
+    {
+        var reconcile = Assert.IsType<EventRoute.Reconcile>(EventRoutingTable.Route(Envelope("hr.employee.employment_changed.v1", subject: "67890", id: "hr-1")));
+
+        Assert.Equal("OffboardingOrchestrator", reconcile.OrchestratorName);
+        Assert.Equal("offboarding-67890", reconcile.InstanceId);
+        Assert.Equal(new OffboardingInput("67890", "corr-1", "hr-1"), reconcile.Input);
+        Assert.Equal(EmployeeChanged.EventName, reconcile.EventName);
+        Assert.Equal(new EmployeeChanged("hr-1", "corr-1", "hr.employee.employment_changed.v1"), reconcile.Payload);
+        Assert.True(reconcile.StartIfAbsent);
+    }
+
+    [Fact]
+    public void A_hire_starts_the_employees_onboarding()
+    {
+        var reconcile = Assert.IsType<EventRoute.Reconcile>(EventRoutingTable.Route(Envelope("hr.employee.hired.v1", subject: "67890", id: "hr-2")));
+
+        Assert.Equal("OnboardingOrchestrator", reconcile.OrchestratorName);
+        Assert.Equal("onboarding-67890", reconcile.InstanceId);
+        Assert.Equal(new OnboardingInput("67890", "corr-1", "hr-2"), reconcile.Input);
+        Assert.True(reconcile.StartIfAbsent);
+    }
+
     [Theory]
+    [InlineData("hr.employee.updated.v1")]
     [InlineData("crm.deal.property_changed.v1")]
     [InlineData("crm.contact.creation.v1")]
     [InlineData("crm.deal.closed.v2")]
