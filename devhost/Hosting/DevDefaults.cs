@@ -18,7 +18,7 @@ public static class DevDefaults
     public static Dictionary<string, string?> For(int sandboxPort)
     {
         string sandbox = $"http://127.0.0.1:{sandboxPort.ToString(CultureInfo.InvariantCulture)}";
-        return new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
             ["Webhooks:Sources:crm:Scheme"] = "hubspot-v3",
@@ -38,5 +38,11 @@ public static class DevDefaults
             ["Operations:ApiKey"] = OperationsKey,
             ["Sandbox:Embedded"] = "true",
         };
+        foreach ((string key, string? value) in SandboxIdentityTargets.For(sandbox))
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 }
