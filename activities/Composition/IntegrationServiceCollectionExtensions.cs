@@ -4,12 +4,16 @@ using Integration.Activities.ApiCalls;
 using Integration.Activities.Configuration;
 using Integration.Activities.Connectors;
 using Integration.Activities.Connectors.Erp;
+using Integration.Activities.Connectors.BambooHr;
 using Integration.Activities.Connectors.HubSpot;
+using Integration.Activities.Connectors.Identity;
 using Integration.Activities.CrossReferences;
 using Integration.Activities.DeadLetters;
 using Integration.Activities.Dispatch;
+using Integration.Activities.Evidence;
 using Integration.Activities.Health;
 using Integration.Activities.Invoicing;
+using Integration.Activities.Offboarding;
 using Integration.Activities.Operations;
 using Integration.Activities.Queueing;
 using Integration.Activities.Reviews;
@@ -37,6 +41,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddOptions<ConnectorResilienceOptions>().Bind(configuration.GetSection(ConnectorResilienceOptions.Section));
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<IValidateOptions<HubSpotOptions>, ConnectorOptionsValidator>();
+        services.AddOptions<OffboardingOptions>().Bind(configuration.GetSection(OffboardingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OffboardingOptions>, OffboardingOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new StorageClients(configuration));
@@ -61,6 +67,9 @@ public static class IntegrationServiceCollectionExtensions
 
         services.AddConnector<HubSpotCrmClient>(HubSpotCrmClient.SystemName, configuration);
         services.AddErpConnectors(configuration);
+        services.AddBambooHr(configuration);
+        services.AddIdentityTargets(configuration);
+        services.AddOffboardingEvidence();
         services.AddConnector<AlertPublisher>("alerts", configuration);
 
         foreach (Type activity in IntegrationTasks.Activities)

@@ -1,8 +1,14 @@
 using Integration.Activities.Alerts;
 using Integration.Activities.Common;
 using Integration.Activities.DealToInvoice;
+using Integration.Activities.Employees;
+using Integration.Activities.Evidence;
+using Integration.Activities.Offboarding;
+using Integration.Activities.Onboarding;
 using Integration.Activities.Reviews;
 using Integration.Orchestrations.DealToInvoice;
+using Integration.Orchestrations.Offboarding;
+using Integration.Orchestrations.Onboarding;
 using Microsoft.DurableTask;
 
 namespace Integration.Activities.Composition;
@@ -16,6 +22,8 @@ public static class IntegrationTasks
     public static IReadOnlyList<Type> Orchestrators { get; } =
     [
         typeof(DealToInvoiceOrchestrator),
+        typeof(OffboardingOrchestrator),
+        typeof(OnboardingOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -30,6 +38,10 @@ public static class IntegrationTasks
         typeof(RaiseReviewAlertActivity),
         typeof(RaiseAlertActivity),
         typeof(BuildInvoiceDraftActivity),
+        typeof(LoadEmployeeAccessActivity),
+        typeof(RevokeAccessActivity),
+        typeof(ProvisionAccessActivity),
+        typeof(RecordOffboardingEvidenceActivity),
     ];
 
     public static void Register(DurableTaskRegistry registry)
