@@ -4,6 +4,7 @@ using Integration.Activities.Evidence;
 using Integration.Activities.Offboarding;
 using Integration.Orchestrations.Common;
 using Integration.Orchestrations.Employees;
+using Integration.Orchestrations.Offboarding;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,6 @@ public sealed class LoadEmployeeAccessActivity(
         // A rehire (hired after that offboarding took effect) is a new start, not a withdrawn termination.
         OffboardingEvidenceSummary? last = (await evidence.ListAsync(employee.Id, 1, ct).ConfigureAwait(false)).FirstOrDefault();
         bool rehired = last is not null && employee.HireDate is { } hired && hired.ToDateTime(TimeOnly.MinValue) > last.EffectiveAt.UtcDateTime;
-        return last is { IsCompleted: true } && !rehired ? last.OffboardingId : null;
+        return last is { Status: OffboardingEvidence.Completed or OffboardingEvidence.CompletedLate } && !rehired ? last.OffboardingId : null;
     }
 }
