@@ -16,12 +16,13 @@ public static class Redaction
     [
         "token", "secret", "password", "apikey", "api_key", "authorization", "signature", "credential",
         "email", "phone", "address", "firstname", "lastname", "birth", "ssn", "taxid", "iban",
+        "givenname", "familyname", "username", "userprincipalname", "mailnickname", "login",
     ];
 
     public static bool IsSensitiveName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        string n = name.Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        string n = name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         return SensitiveNameParts.Any(part => n.Contains(part, StringComparison.Ordinal)) || n is "key" or "sig";
     }
 

@@ -25,6 +25,15 @@ public sealed class RedactionTests
     [InlineData("lastName")]
     [InlineData("key")]
     [InlineData("sig")]
+    [InlineData("first_name")]
+    [InlineData("last_name")]
+    [InlineData("givenName")]
+    [InlineData("familyName")]
+    [InlineData("userName")]
+    [InlineData("userPrincipalName")]
+    [InlineData("mailNickname")]
+    [InlineData("login")]
+    [InlineData("passwordProfile")]
     public void Credential_and_personal_names_are_sensitive(string name)
     {
         Assert.True(Redaction.IsSensitiveName(name));
