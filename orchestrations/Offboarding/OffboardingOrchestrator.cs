@@ -47,41 +47,49 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
         Task<EmployeeChanged> changed = context.WaitForExternalEvent<EmployeeChanged>(EmployeeChanged.EventName);
         try
         {
-            EmployeeAccessPlan plan = await context.CallActivityAsync<EmployeeAccessPlan>(
-                ActivityNames.LoadEmployeeAccess,
-                new LoadEmployeeAccessInput(input.EmployeeId, input.CorrelationId, LoadEmployeeAccessInput.Offboarding),
-                WorkflowRetry.Standard);
-            HrEmployee employee = plan.Employee;
-
-            if (employee.TerminationEffectiveAt is not { } effectiveAt)
+            bool waited = false;
+            while (true)
             {
-                return await NoTerminationAsync(context, input, plan);
-            }
+                EmployeeAccessPlan plan = await context.CallActivityAsync<EmployeeAccessPlan>(
+                    ActivityNames.LoadEmployeeAccess,
+                    new LoadEmployeeAccessInput(input.EmployeeId, input.CorrelationId, LoadEmployeeAccessInput.Offboarding),
+                    WorkflowRetry.Standard);
+                HrEmployee employee = plan.Employee;
 
-            string offboardingId = OffboardingIdFor(employee.Id, effectiveAt);
-            if (plan.CompletedOffboardingId == offboardingId)
-            {
-                string done = $"{employee.DisplayName} was already offboarded for {effectiveAt:u} (evidence {offboardingId})";
-                SetStatus(context, AlreadyOffboarded, done);
-                return new OffboardingResult(AlreadyOffboarded, offboardingId, effectiveAt, null, null, []);
-            }
+                if (employee.TerminationEffectiveAt is not { } effectiveAt)
+                {
+                    return await NoTerminationAsync(context, input with { WasScheduled = input.WasScheduled || waited }, plan);
+                }
 
-            if (effectiveAt > context.CurrentUtcDateTime)
-            {
-                SetStatus(context, "waiting-for-effective-time", $"access of {employee.DisplayName} ends at {effectiveAt:u}", effectiveAt);
-            }
+                string offboardingId = OffboardingIdFor(employee.Id, effectiveAt);
+                if (plan.CompletedOffboardingId == offboardingId)
+                {
+                    string done = $"{employee.DisplayName} was already offboarded for {effectiveAt:u} (evidence {offboardingId})";
+                    SetStatus(context, AlreadyOffboarded, done);
+                    return new OffboardingResult(AlreadyOffboarded, offboardingId, effectiveAt, null, null, []);
+                }
 
-            if (!await DurableWaits.UntilAsync(context, effectiveAt, changed))
-            {
-                EmployeeChanged change = await changed;
-                log.LogInformation("Employee {EmployeeId} changed ({EventType}) before the effective time; reading again ({CorrelationId})", input.EmployeeId, change.EventType, change.CorrelationId);
-                context.ContinueAsNew(new OffboardingInput(input.EmployeeId, change.CorrelationId, change.EventId, WasScheduled: true), preserveUnprocessedEvents: true);
-                return new OffboardingResult(Restarted, offboardingId, effectiveAt, null, null, []);
-            }
+                if (effectiveAt > context.CurrentUtcDateTime)
+                {
+                    SetStatus(context, "waiting-for-effective-time", $"access of {employee.DisplayName} ends at {effectiveAt:u}", effectiveAt);
+                    if (!await DurableWaits.UntilAsync(context, effectiveAt, changed))
+                    {
+                        EmployeeChanged change = await changed;
+                        log.LogInformation("Employee {EmployeeId} changed ({EventType}) before the effective time; reading again ({CorrelationId})", input.EmployeeId, change.EventType, change.CorrelationId);
+                        context.ContinueAsNew(new OffboardingInput(input.EmployeeId, change.CorrelationId, change.EventId, WasScheduled: true), preserveUnprocessedEvents: true);
+                        return new OffboardingResult(Restarted, offboardingId, effectiveAt, null, null, []);
+                    }
 
-            OffboardingResult result = await new Revocation(context, input, plan, offboardingId, effectiveAt).RunAsync();
-            log.LogInformation("Offboarding {OffboardingId}: {Outcome} ({CorrelationId})", offboardingId, result.Outcome, input.CorrelationId);
-            return result;
+                    // Read HR again before revoking anything: a withdrawn or moved termination whose webhook
+                    // was lost (or deduplicated) must not cost a colleague their access.
+                    waited = true;
+                    continue;
+                }
+
+                OffboardingResult result = await new Revocation(context, input, plan, offboardingId, effectiveAt).RunAsync();
+                log.LogInformation("Offboarding {OffboardingId}: {Outcome} ({CorrelationId})", offboardingId, result.Outcome, input.CorrelationId);
+                return result;
+            }
         }
         catch (TaskFailedException ex)
         {

@@ -64,7 +64,7 @@ internal sealed class OffboardingHarness
             .Returns<DateTime, CancellationToken>((at, _) =>
             {
                 Timers.Add(at);
-                if (at == (EffectiveAt + Deadline).UtcDateTime)
+                if (at == (EffectiveAt + Deadline).UtcDateTime || at == (PlanAfterWait?.Employee.TerminationEffectiveAt + Deadline)?.UtcDateTime)
                 {
                     return deadline.Task;
                 }
@@ -103,7 +103,7 @@ internal sealed class OffboardingHarness
             .Returns<TaskName, object?, TaskOptions?>((n, input, _) =>
             {
                 Calls.Add((n.Name, input));
-                return Task.FromResult(Plan);
+                return Task.FromResult(Calls.Count(c => c.Name == ActivityNames.LoadEmployeeAccess) > 1 && PlanAfterWait is { } after ? after : Plan);
             });
         Context.Setup(c => c.CallActivityAsync<RevocationResult>(It.Is<TaskName>(n => n.Name == ActivityNames.RevokeAccess), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns<TaskName, object?, TaskOptions?>((n, input, _) =>
@@ -117,6 +117,9 @@ internal sealed class OffboardingHarness
     public Mock<TaskOrchestrationContext> Context { get; } = new(MockBehavior.Strict);
 
     public EmployeeAccessPlan Plan { get; set; }
+
+    /// <summary>What HR says when the workflow reads it again after the effective-time wait (null: the same as <see cref="Plan"/>).</summary>
+    public EmployeeAccessPlan? PlanAfterWait { get; set; }
 
     public OffboardingInput Input { get; set; } = new(EmployeeId, CorrelationId, "hr-1");
 

@@ -31,6 +31,9 @@ public sealed class OffboardingOrchestratorTests
         Assert.All(harness.Revocations, r => Assert.Equal(1, r.Attempt));
         Assert.Empty(harness.Alerts);
 
+        // HR is read again after the wait, before anything is revoked.
+        Assert.Equal(2, harness.Calls.Count(c => c.Name == ActivityNames.LoadEmployeeAccess));
+
         Assert.Equal([OffboardingEvidence.InProgress, OffboardingEvidence.Completed], harness.Evidence.Select(e => e.Status));
         OffboardingEvidence final = harness.Evidence.Last();
         Assert.True(final.WithinSla);
@@ -111,6 +114,33 @@ public sealed class OffboardingOrchestratorTests
         Assert.Empty(reread.Evidence);
         Assert.Empty(reread.Timers);
         Assert.Equal(OffboardingOrchestrator.Cancelled, reread.Statuses.Last().Step);
+    }
+
+    [Fact]
+    public async Task A_termination_withdrawn_without_a_webhook_is_caught_by_the_read_at_the_effective_time()
+    {
+        var harness = new OffboardingHarness();
+        harness.PlanAfterWait = harness.Plan with { Employee = Employee with { Status = "Active", TerminationDate = null, TerminationEffectiveAt = null } };
+
+        OffboardingResult result = await harness.RunAsync();
+
+        Assert.Equal(OffboardingOrchestrator.Cancelled, result.Outcome);
+        Assert.Empty(harness.Revocations);
+        Assert.Empty(harness.Evidence);
+    }
+
+    [Fact]
+    public async Task A_termination_moved_later_waits_again_for_the_new_time()
+    {
+        DateTimeOffset later = EffectiveAt.AddHours(2);
+        var harness = new OffboardingHarness();
+        harness.PlanAfterWait = harness.Plan with { Employee = Employee with { TerminationEffectiveAt = later } };
+
+        OffboardingResult result = await harness.RunAsync();
+
+        Assert.Equal([EffectiveAt.UtcDateTime + DurableWaits.TimerMargin, later.UtcDateTime + DurableWaits.TimerMargin], harness.Timers.Take(2));
+        Assert.Equal(OffboardingOrchestrator.OffboardingIdFor(EmployeeId, later), result.OffboardingId);
+        Assert.Equal(later + Deadline, harness.Evidence.Last().Deadline);
     }
 
     [Fact]
