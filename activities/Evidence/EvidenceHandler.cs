@@ -26,7 +26,8 @@ public sealed class EvidenceHandler(OperationsKey key, OffboardingEvidenceStore 
             return refused;
         }
 
-        if (EvidenceFormatChoice.Choose(request) is not EvidenceFormat.Json)
+        // The list is JSON whatever Accept says; only an explicit ?format= other than json is refused.
+        if (!string.IsNullOrWhiteSpace(request.Query[EvidenceFormatChoice.QueryName]) && EvidenceFormatChoice.Choose(request) is not EvidenceFormat.Json)
         {
             return BadQuery($"'{EvidenceFormatChoice.QueryName}' must be 'json' here; CSV is per record: /api/v1/evidence/offboardings/{{offboardingId}}?format=csv.", correlationId);
         }

@@ -93,6 +93,15 @@ public sealed class EvidenceHandlerTests : IDisposable
         Assert.Contains("'format'", problem.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_list_ignores_an_accept_header_asking_for_csv()
+    {
+        var problem = await ListAsync("?max=0", accept: "text/csv");
+
+        problem.AssertProblem(StatusCodes.Status400BadRequest, "evidence-query-invalid");
+        Assert.Contains("'max'", problem.Detail, StringComparison.Ordinal); // got past the format check
+    }
+
     [Theory]
     [InlineData("?format=xml")]
     [InlineData("?format=csv&format=json")]
@@ -113,13 +122,14 @@ public sealed class EvidenceHandlerTests : IDisposable
         Assert.Equal("audit-42", problem.CorrelationId);
     }
 
-    private Task<Problem> ListAsync(string query, string? key = Key, string? correlationId = null) =>
-        SendAsync(ListPath, query, key, correlationId, (handler, request) => handler.ListOffboardingsAsync(request, CancellationToken.None));
+    private Task<Problem> ListAsync(string query, string? key = Key, string? correlationId = null, string? accept = null) =>
+        SendAsync(ListPath, query, key, correlationId, accept, (handler, request) => handler.ListOffboardingsAsync(request, CancellationToken.None));
 
     private Task<Problem> GetAsync(string offboardingId, string query, string? key = Key) =>
-        SendAsync($"{ListPath}/{offboardingId}", query, key, null, (handler, request) => handler.GetOffboardingAsync(request, offboardingId, CancellationToken.None));
+        SendAsync($"{ListPath}/{offboardingId}", query, key, null, null, (handler, request) => handler.GetOffboardingAsync(request, offboardingId, CancellationToken.None));
 
-    private async Task<Problem> SendAsync(string path, string query, string? key, string? correlationId, Func<EvidenceHandler, HttpRequest, Task<IResult>> call)
+    private async Task<Problem> SendAsync(
+        string path, string query, string? key, string? correlationId, string? accept, Func<EvidenceHandler, HttpRequest, Task<IResult>> call)
     {
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = "GET";
@@ -133,6 +143,11 @@ public sealed class EvidenceHandlerTests : IDisposable
         if (correlationId is not null)
         {
             context.Request.Headers["X-Correlation-Id"] = correlationId;
+        }
+
+        if (accept is not null)
+        {
+            context.Request.Headers.Accept = accept;
         }
 
         context.Response.Body = new MemoryStream();
