@@ -1,6 +1,7 @@
 using System.Net;
 using Integration.Activities.Composition;
 using Integration.Activities.Dispatch;
+using Integration.Activities.Evidence;
 using Integration.Activities.Health;
 using Integration.Activities.Operations;
 using Integration.Activities.Reviews;
@@ -50,6 +51,7 @@ public static class StandaloneHost
         }
 
         builder.Services.AddIntegration(builder.Configuration);
+        builder.Services.AddOffboardingEvidence(); // idempotent: stays harmless once AddIntegration calls it too
         builder.Services.AddDurableEngine(builder.Configuration, hostJson.DurableTask, grpcPort, IntegrationTasks.Register);
         AddQueueListener(builder.Services, StorageNames.EventsQueue, hostJson.Queues,
             sp => (message, ct) => sp.GetRequiredService<EventDispatcher>().DispatchAsync(message, sp.GetRequiredService<DurableTaskClient>(), ct));
@@ -76,6 +78,10 @@ public static class StandaloneHost
         api.MapPost("/v1/reviews/{instanceId}", (HttpRequest request, string instanceId, ReviewDecisionHandler handler, DurableTaskClient client, CancellationToken ct) =>
             handler.DecideAsync(request, instanceId, client, ct));
         api.MapGet("/v1/dead-letters", (HttpRequest request, OperationsHandler handler, CancellationToken ct) => handler.ListDeadLettersAsync(request, ct));
+        api.MapGet("/v1/evidence/offboardings", (HttpRequest request, EvidenceHandler handler, CancellationToken ct) =>
+            handler.ListOffboardingsAsync(request, ct));
+        api.MapGet("/v1/evidence/offboardings/{offboardingId}", (HttpRequest request, string offboardingId, EvidenceHandler handler, CancellationToken ct) =>
+            handler.GetOffboardingAsync(request, offboardingId, ct));
     }
 
     private static void AddQueueListener(

@@ -204,6 +204,7 @@ var tableNames = [
   'ApiCallLog'
   'CrossReferences'
   'ReceivedEvents'
+  'OffboardingEvidence'
 ]
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ public static class StorageNames
     public const string ApiCallLogTable = "ApiCallLog";
     public const string CrossReferencesTable = "CrossReferences";
     public const string ReceivedEventsTable = "ReceivedEvents";
+    public const string OffboardingEvidenceTable = "OffboardingEvidence";
 
     public static readonly IReadOnlyList<string> Queues = [EventsQueue, EventsPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [DeadLettersTable, ApiCallLogTable, CrossReferencesTable, ReceivedEventsTable];
+    public static readonly IReadOnlyList<string> Tables = [DeadLettersTable, ApiCallLogTable, CrossReferencesTable, ReceivedEventsTable, OffboardingEvidenceTable];
 }
