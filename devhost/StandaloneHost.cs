@@ -51,7 +51,6 @@ public static class StandaloneHost
         }
 
         builder.Services.AddIntegration(builder.Configuration);
-        builder.Services.AddOffboardingEvidence(); // idempotent: stays harmless once AddIntegration calls it too
         builder.Services.AddDurableEngine(builder.Configuration, hostJson.DurableTask, grpcPort, IntegrationTasks.Register);
         AddQueueListener(builder.Services, StorageNames.EventsQueue, hostJson.Queues,
             sp => (message, ct) => sp.GetRequiredService<EventDispatcher>().DispatchAsync(message, sp.GetRequiredService<DurableTaskClient>(), ct));

@@ -1,5 +1,4 @@
 using Integration.Activities.Composition;
-using Integration.Activities.Evidence;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,5 +7,4 @@ using Microsoft.Extensions.Hosting;
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddIntegration(builder.Configuration);
-builder.Services.AddOffboardingEvidence(); // idempotent: stays harmless once AddIntegration calls it too
 await builder.Build().RunAsync().ConfigureAwait(false);
