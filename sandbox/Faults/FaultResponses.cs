@@ -32,6 +32,13 @@ internal static class FaultResponses
         _ => Plain("gateway timeout (injected by the sandbox)"),
     };
 
+    /// <summary>A permission-denied answer; systems without a vendor 403 body of their own get a plain one.</summary>
+    public static JsonNode Forbidden(SandboxSystem system) => system switch
+    {
+        SandboxSystem.Xero => XeroErrors.Forbidden(),
+        _ => Plain("forbidden (injected by the sandbox)"),
+    };
+
     /// <summary>Headers a throttled answer carries besides Retry-After: Xero names the limit that was hit.</summary>
     public static void AddRateLimitHeaders(SandboxSystem system, IHeaderDictionary headers)
     {
