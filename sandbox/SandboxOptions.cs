@@ -16,6 +16,9 @@ internal sealed record SandboxOptions
     /// <summary>The one Xero organisation this sandbox emulates; calls naming another tenant get 403.</summary>
     public Guid XeroTenantId { get; init; } = DefaultXeroTenantId;
 
+    /// <summary>The one credential every emulated identity system accepts, each in its own header and scheme.</summary>
+    public string IdentityToken { get; init; } = "sandbox-identity-token";
+
     public bool GenerateDeals { get; init; } = true;
 
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
@@ -58,6 +61,7 @@ internal sealed record SandboxOptions
             QuickBooksAccessToken = section["QuickBooks:AccessToken"] ?? defaults.QuickBooksAccessToken,
             XeroAccessToken = section["Xero:AccessToken"] ?? defaults.XeroAccessToken,
             XeroTenantId = tenant is null ? defaults.XeroTenantId : Guid.Parse(tenant),
+            IdentityToken = section["Identity:Token"] ?? defaults.IdentityToken,
             GenerateDeals = section.GetValue("HubSpot:GenerateDeals", defaults.GenerateDeals),
             LogLevel = section.GetValue("LogLevel", defaults.LogLevel),
             Faults = faults,

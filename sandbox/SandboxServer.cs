@@ -2,6 +2,7 @@ using Integration.Sandbox.Admin;
 using Integration.Sandbox.Alerts;
 using Integration.Sandbox.Faults;
 using Integration.Sandbox.HubSpot;
+using Integration.Sandbox.Identity;
 using Integration.Sandbox.QuickBooks;
 using Integration.Sandbox.Xero;
 
@@ -43,6 +44,7 @@ public static class SandboxServer
         builder.Services.AddSingleton<QuickBooksStore>();
         builder.Services.AddSingleton<XeroStore>();
         builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<IdentityStore>();
 
         var app = builder.Build();
         app.UseMiddleware<FaultInjectionMiddleware>();
@@ -50,6 +52,7 @@ public static class SandboxServer
         QuickBooksEndpoints.Map(app);
         XeroEndpoints.Map(app);
         AlertEndpoints.Map(app);
+        IdentityEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;
     }

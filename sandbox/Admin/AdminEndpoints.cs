@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Integration.Sandbox.Alerts;
 using Integration.Sandbox.Faults;
 using Integration.Sandbox.HubSpot;
+using Integration.Sandbox.Identity;
 using Integration.Sandbox.Infrastructure;
 using Integration.Sandbox.QuickBooks;
 using Integration.Sandbox.Xero;
@@ -71,8 +72,9 @@ internal static class AdminEndpoints
                 : UnknownSystem(system));
         admin.MapPut("/faults/{system}", PutFaultsAsync);
 
-        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults) =>
+        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults, IdentityStore identity) =>
         {
+            identity.Clear();
             hubSpot.Clear();
             quickBooks.Clear();
             xero.Clear();
@@ -81,6 +83,8 @@ internal static class AdminEndpoints
             faults.Reset();
             return JsonResponse.Of(new JsonObject { ["status"] = "reset" });
         });
+
+        IdentityAdminEndpoints.Map(admin);
 
         admin.MapFallback("{**path}", (string? path) =>
             Problems.NotFound("Unknown admin route", $"'/_sandbox/{path}' is not an admin route; see docs/sandbox.md."));

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Integration.Sandbox.Faults;
 
-/// Counts vendor requests and injects latency, 429s, 500s, timeouts and lost responses; admin routes pass untouched.
+/// Counts vendor requests and injects latency, 429s, 500s, timeouts, 403s and lost responses; admin routes pass untouched.
 internal sealed class FaultInjectionMiddleware(
     RequestDelegate next,
     FaultRegistry faults,
@@ -50,6 +50,10 @@ internal sealed class FaultInjectionMiddleware(
                     await Task.Delay(decision.Settings.TimeoutMs, cancel.Token);
                     await Infrastructure.JsonResponse.WriteAsync(
                         context, FaultResponses.Timeout(system, time.GetUtcNow()), StatusCodes.Status504GatewayTimeout);
+                    return;
+                case FaultKind.Forbidden:
+                    await Infrastructure.JsonResponse.WriteAsync(
+                        context, FaultResponses.Forbidden(system), StatusCodes.Status403Forbidden);
                     return;
                 case FaultKind.ServerErrorAfterProcessing:
                     await RunThenLoseResponseAsync(context, system);

@@ -8,4 +8,5 @@ internal enum FaultKind
     ServerError,
     Timeout,
     ServerErrorAfterProcessing,
+    Forbidden,
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Integration.Sandbox.HubSpot;
+using Integration.Sandbox.Identity;
 using Integration.Sandbox.QuickBooks;
 using Integration.Sandbox.Xero;
 
@@ -13,7 +14,7 @@ internal static class FaultResponses
         SandboxSystem.HubSpot => HubSpotErrors.RateLimit(),
         SandboxSystem.QuickBooks => QboErrors.Throttled(),
         SandboxSystem.Xero => XeroErrors.RateLimited(),
-        _ => Plain("rate limited (injected by the sandbox)"),
+        _ => VendorOrPlain(system, StatusCodes.Status429TooManyRequests, "rate limited (injected by the sandbox)"),
     };
 
     public static JsonNode ServerError(SandboxSystem system, DateTimeOffset now) => system switch
@@ -21,7 +22,7 @@ internal static class FaultResponses
         SandboxSystem.HubSpot => HubSpotErrors.InternalError(),
         SandboxSystem.QuickBooks => QboErrors.SystemFailure(now),
         SandboxSystem.Xero => XeroErrors.ServerError(),
-        _ => Plain("internal error (injected by the sandbox)"),
+        _ => VendorOrPlain(system, StatusCodes.Status500InternalServerError, "internal error (injected by the sandbox)"),
     };
 
     public static JsonNode Timeout(SandboxSystem system, DateTimeOffset now) => system switch
@@ -29,7 +30,14 @@ internal static class FaultResponses
         SandboxSystem.HubSpot => HubSpotErrors.Timeout(),
         SandboxSystem.QuickBooks => QboErrors.GatewayTimeout(now),
         SandboxSystem.Xero => XeroErrors.GatewayTimeout(),
-        _ => Plain("gateway timeout (injected by the sandbox)"),
+        _ => VendorOrPlain(system, StatusCodes.Status504GatewayTimeout, "gateway timeout (injected by the sandbox)"),
+    };
+
+    /// <summary>A permission-denied answer; systems without a vendor 403 body of their own get a plain one.</summary>
+    public static JsonNode Forbidden(SandboxSystem system) => system switch
+    {
+        SandboxSystem.Xero => XeroErrors.Forbidden(),
+        _ => IdentityVendors.Find(system)?.Forbidden() ?? Plain("forbidden (injected by the sandbox)"),
     };
 
     /// <summary>Headers a throttled answer carries besides Retry-After: Xero names the limit that was hit.</summary>
@@ -40,6 +48,10 @@ internal static class FaultResponses
             headers[XeroAuthFilter.RateLimitProblemHeader] = "minute";
         }
     }
+
+    // Identity systems keep their error envelopes beside their other shapes (sandbox/Identity/*Json.cs).
+    private static JsonNode VendorOrPlain(SandboxSystem system, int status, string message) =>
+        IdentityVendors.Find(system)?.Error(status, message) ?? Plain(message);
 
     private static JsonObject Plain(string message) => new() { ["error"] = message };
 }

@@ -15,6 +15,9 @@ internal sealed record FaultSettings
 
     public double RateTimeout { get; init; }
 
+    /// <summary>Share answered 403 with the vendor's permission-denied body: a permanent rejection, unlike 429/5xx.</summary>
+    public double Rate403 { get; init; }
+
     public int TimeoutMs { get; init; } = 30000;
 
     public int Seed { get; init; } = 1;
@@ -30,6 +33,7 @@ internal sealed record FaultSettings
             Rate500 = section.GetValue(nameof(Rate500), d.Rate500),
             Rate500AfterProcessing = section.GetValue(nameof(Rate500AfterProcessing), d.Rate500AfterProcessing),
             RateTimeout = section.GetValue(nameof(RateTimeout), d.RateTimeout),
+            Rate403 = section.GetValue(nameof(Rate403), d.Rate403),
             TimeoutMs = section.GetValue(nameof(TimeoutMs), d.TimeoutMs),
             Seed = section.GetValue(nameof(Seed), d.Seed),
         };
@@ -43,6 +47,7 @@ internal sealed record FaultSettings
         CheckRate(errors, nameof(Rate500), Rate500);
         CheckRate(errors, nameof(Rate500AfterProcessing), Rate500AfterProcessing);
         CheckRate(errors, nameof(RateTimeout), RateTimeout);
+        CheckRate(errors, nameof(Rate403), Rate403);
         CheckNotNegative(errors, nameof(LatencyMs), LatencyMs);
         CheckNotNegative(errors, nameof(TimeoutMs), TimeoutMs);
         CheckNotNegative(errors, nameof(RetryAfterSeconds), RetryAfterSeconds);

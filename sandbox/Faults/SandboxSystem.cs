@@ -7,4 +7,14 @@ internal enum SandboxSystem
     QuickBooks,
     Alerts,
     Xero,
+
+    // Identity systems (sandbox/Identity): the offboarding and onboarding targets.
+    Graph,
+    Okta,
+    Google,
+    Slack,
+    GitHub,
+    Atlassian,
+    Zoom,
+    Rest,
 }

@@ -4,7 +4,9 @@ namespace Integration.Sandbox.Faults;
 internal static class SandboxSystems
 {
     public static IReadOnlyList<SandboxSystem> All { get; } =
-        [SandboxSystem.HubSpot, SandboxSystem.QuickBooks, SandboxSystem.Alerts, SandboxSystem.Xero];
+        [SandboxSystem.HubSpot, SandboxSystem.QuickBooks, SandboxSystem.Alerts, SandboxSystem.Xero,
+         SandboxSystem.Graph, SandboxSystem.Okta, SandboxSystem.Google, SandboxSystem.Slack,
+         SandboxSystem.GitHub, SandboxSystem.Atlassian, SandboxSystem.Zoom, SandboxSystem.Rest];
 
     public static string Name(SandboxSystem system) => system switch
     {
@@ -12,6 +14,14 @@ internal static class SandboxSystems
         SandboxSystem.QuickBooks => "quickbooks",
         SandboxSystem.Alerts => "alerts",
         SandboxSystem.Xero => "xero",
+        SandboxSystem.Graph => "graph",
+        SandboxSystem.Okta => "okta",
+        SandboxSystem.Google => "google",
+        SandboxSystem.Slack => "slack",
+        SandboxSystem.GitHub => "github",
+        SandboxSystem.Atlassian => "atlassian",
+        SandboxSystem.Zoom => "zoom",
+        SandboxSystem.Rest => "rest",
         _ => throw new ArgumentOutOfRangeException(nameof(system)),
     };
 

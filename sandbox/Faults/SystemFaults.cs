@@ -34,7 +34,7 @@ internal sealed class SystemFaults
         }
     }
 
-    /// <summary>Draws, in order, 429, 500, timeout and (writes only) 500-after-processing; the first hit wins.</summary>
+    /// <summary>Draws, in order, 429, 500, timeout, 403 and (writes only) 500-after-processing; the first hit wins.</summary>
     public FaultDecision Draw(bool isWrite)
     {
         lock (gate)
@@ -53,6 +53,11 @@ internal sealed class SystemFaults
             if (Hit(s.RateTimeout))
             {
                 return new FaultDecision(FaultKind.Timeout, s);
+            }
+
+            if (Hit(s.Rate403))
+            {
+                return new FaultDecision(FaultKind.Forbidden, s);
             }
 
             if (isWrite && Hit(s.Rate500AfterProcessing))
