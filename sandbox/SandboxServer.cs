@@ -1,5 +1,6 @@
 using Integration.Sandbox.Admin;
 using Integration.Sandbox.Alerts;
+using Integration.Sandbox.BambooHr;
 using Integration.Sandbox.Faults;
 using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.QuickBooks;
@@ -43,6 +44,7 @@ public static class SandboxServer
         builder.Services.AddSingleton<QuickBooksStore>();
         builder.Services.AddSingleton<XeroStore>();
         builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<BambooHrStore>();
 
         var app = builder.Build();
         app.UseMiddleware<FaultInjectionMiddleware>();
@@ -50,6 +52,8 @@ public static class SandboxServer
         QuickBooksEndpoints.Map(app);
         XeroEndpoints.Map(app);
         AlertEndpoints.Map(app);
+        BambooHrEndpoints.Map(app);
+        BambooHrAdminEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Integration.Sandbox.Alerts;
+using Integration.Sandbox.BambooHr;
 using Integration.Sandbox.Faults;
 using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.Infrastructure;
@@ -71,8 +72,9 @@ internal static class AdminEndpoints
                 : UnknownSystem(system));
         admin.MapPut("/faults/{system}", PutFaultsAsync);
 
-        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults) =>
+        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults, BambooHrStore bambooHr) =>
         {
+            bambooHr.Clear();
             hubSpot.Clear();
             quickBooks.Clear();
             xero.Clear();

@@ -7,4 +7,5 @@ internal enum SandboxSystem
     QuickBooks,
     Alerts,
     Xero,
+    BambooHr,
 }

@@ -4,7 +4,7 @@ namespace Integration.Sandbox.Faults;
 internal static class SandboxSystems
 {
     public static IReadOnlyList<SandboxSystem> All { get; } =
-        [SandboxSystem.HubSpot, SandboxSystem.QuickBooks, SandboxSystem.Alerts, SandboxSystem.Xero];
+        [SandboxSystem.HubSpot, SandboxSystem.QuickBooks, SandboxSystem.Alerts, SandboxSystem.Xero, SandboxSystem.BambooHr];
 
     public static string Name(SandboxSystem system) => system switch
     {
@@ -12,6 +12,7 @@ internal static class SandboxSystems
         SandboxSystem.QuickBooks => "quickbooks",
         SandboxSystem.Alerts => "alerts",
         SandboxSystem.Xero => "xero",
+        SandboxSystem.BambooHr => "bamboohr",
         _ => throw new ArgumentOutOfRangeException(nameof(system)),
     };
 
