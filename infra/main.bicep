@@ -66,6 +66,9 @@ param publicBaseUrl string = ''
 @description('Optional. HubSpot API base URL.')
 param hubSpotBaseUrl string = 'https://api.hubapi.com'
 
+@description('Optional. BambooHR API base URL for the company, "https://<companyDomain>.bamboohr.com/api/v1/" (the connector appends "employees/..."). Empty until the HR workflows are used.')
+param bambooHrBaseUrl string = ''
+
 @description('Optional. QuickBooks Online API base URL (production by default; use the sandbox URL for dev).')
 param quickBooksBaseUrl string = 'https://quickbooks.api.intuit.com'
 
@@ -138,9 +141,17 @@ param crmWebhookSecret string = ''
 @secure()
 param appWebhookSecret string = ''
 
+@description('Optional. BambooHR webhook private key for source "hr" (shown once when the webhook is created).')
+@secure()
+param hrWebhookSecret string = ''
+
 @description('Optional. HubSpot private-app access token.')
 @secure()
 param hubSpotAccessToken string = ''
+
+@description('Optional. BambooHR API key (sent as the Basic auth user name).')
+@secure()
+param bambooHrApiKey string = ''
 
 @description('Optional. QuickBooks Online OAuth access token.')
 @secure()
@@ -286,7 +297,9 @@ module keyVault 'modules/keyvault.bicep' = {
     secretValues: {
       '${secretNames.crmWebhookSecret}': crmWebhookSecret
       '${secretNames.appWebhookSecret}': appWebhookSecret
+      '${secretNames.hrWebhookSecret}': hrWebhookSecret
       '${secretNames.hubSpotAccessToken}': hubSpotAccessToken
+      '${secretNames.bambooHrApiKey}': bambooHrApiKey
       '${secretNames.quickBooksAccessToken}': quickBooksAccessToken
       '${secretNames.xeroAccessToken}': xeroAccessToken
       '${secretNames.alertsWebhookUrl}': alertsWebhookUrl
@@ -334,6 +347,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     publicBaseUrl: publicBaseUrl
     hubSpotBaseUrl: hubSpotBaseUrl
+    bambooHrBaseUrl: bambooHrBaseUrl
     quickBooksBaseUrl: quickBooksBaseUrl
     quickBooksRealmId: quickBooksRealmId
     erpSystem: erpSystem

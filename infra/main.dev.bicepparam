@@ -26,6 +26,9 @@ param xeroBaseUrl = 'https://api.xero.com'
 param xeroTenantId = ''
 param xeroSalesAccountCode = '200'
 
+// The company's BambooHR API: https://<companyDomain>.bamboohr.com/api/v1/ (empty until the HR workflows are used).
+param bambooHrBaseUrl = ''
+
 // The company's own calendar and pricing tolerance.
 param businessCalendarTimeZone = 'America/New_York'
 param businessCalendarRegion = 'us'
@@ -41,7 +44,9 @@ param enablePoisonQueueAlert = false
 
 param crmWebhookSecret = readEnvironmentVariable('INTEGRATION_CRM_WEBHOOK_SECRET', '')
 param appWebhookSecret = readEnvironmentVariable('INTEGRATION_APP_WEBHOOK_SECRET', '')
+param hrWebhookSecret = readEnvironmentVariable('INTEGRATION_HR_WEBHOOK_SECRET', '')
 param hubSpotAccessToken = readEnvironmentVariable('INTEGRATION_HUBSPOT_ACCESS_TOKEN', '')
+param bambooHrApiKey = readEnvironmentVariable('INTEGRATION_BAMBOOHR_API_KEY', '')
 param quickBooksAccessToken = readEnvironmentVariable('INTEGRATION_QUICKBOOKS_ACCESS_TOKEN', '')
 param xeroAccessToken = readEnvironmentVariable('INTEGRATION_XERO_ACCESS_TOKEN', '')
 param alertsWebhookUrl = readEnvironmentVariable('INTEGRATION_ALERTS_WEBHOOK_URL', '')

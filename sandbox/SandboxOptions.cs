@@ -13,6 +13,9 @@ internal sealed record SandboxOptions
 
     public string XeroAccessToken { get; init; } = "sandbox-xero-token";
 
+    /// <summary>The API key BambooHR calls must send as their Basic auth user name.</summary>
+    public string BambooHrApiKey { get; init; } = "sandbox-bamboohr-key";
+
     /// <summary>The one Xero organisation this sandbox emulates; calls naming another tenant get 403.</summary>
     public Guid XeroTenantId { get; init; } = DefaultXeroTenantId;
 
@@ -60,6 +63,7 @@ internal sealed record SandboxOptions
             HubSpotAccessToken = section["HubSpot:AccessToken"] ?? defaults.HubSpotAccessToken,
             QuickBooksAccessToken = section["QuickBooks:AccessToken"] ?? defaults.QuickBooksAccessToken,
             XeroAccessToken = section["Xero:AccessToken"] ?? defaults.XeroAccessToken,
+            BambooHrApiKey = section["BambooHr:ApiKey"] ?? defaults.BambooHrApiKey,
             XeroTenantId = tenant is null ? defaults.XeroTenantId : Guid.Parse(tenant),
             IdentityToken = section["Identity:Token"] ?? defaults.IdentityToken,
             GenerateDeals = section.GetValue("HubSpot:GenerateDeals", defaults.GenerateDeals),

@@ -1,5 +1,6 @@
 using Integration.Sandbox.Admin;
 using Integration.Sandbox.Alerts;
+using Integration.Sandbox.BambooHr;
 using Integration.Sandbox.Faults;
 using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.Identity;
@@ -45,6 +46,7 @@ public static class SandboxServer
         builder.Services.AddSingleton<XeroStore>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<IdentityStore>();
+        builder.Services.AddSingleton<BambooHrStore>();
 
         var app = builder.Build();
         app.UseMiddleware<FaultInjectionMiddleware>();
@@ -53,6 +55,8 @@ public static class SandboxServer
         XeroEndpoints.Map(app);
         AlertEndpoints.Map(app);
         IdentityEndpoints.Map(app);
+        BambooHrEndpoints.Map(app);
+        BambooHrAdminEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;
     }

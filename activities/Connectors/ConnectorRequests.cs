@@ -8,10 +8,14 @@ namespace Integration.Activities.Connectors;
 /// <summary>The request and response handling every connector shares: bearer auth, correlation id, JSON in and out.</summary>
 public static class ConnectorRequests
 {
-    public static HttpRequestMessage Create(HttpMethod method, Uri uri, string accessToken, string correlationId, object? body, JsonSerializerOptions? json = null)
+    public static HttpRequestMessage Create(HttpMethod method, Uri uri, string accessToken, string correlationId, object? body, JsonSerializerOptions? json = null) =>
+        Create(method, uri, new AuthenticationHeaderValue("Bearer", accessToken), correlationId, body, json);
+
+    /// <summary>The same request with another authorization scheme (e.g. Basic for BambooHR).</summary>
+    public static HttpRequestMessage Create(HttpMethod method, Uri uri, AuthenticationHeaderValue authorization, string correlationId, object? body, JsonSerializerOptions? json = null)
     {
         var request = new HttpRequestMessage(method, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        request.Headers.Authorization = authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Options.Set(ApiCallLogHandler.CorrelationIdKey, correlationId);
         if (body is not null)

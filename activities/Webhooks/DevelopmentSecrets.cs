@@ -12,4 +12,7 @@ public static class DevelopmentSecrets
 
     /// <summary>The Standard Webhooks secret for the "app" source: whsec_ + base64 of the 32 ASCII bytes "dev-app-webhook-secret-32-bytes!".</summary>
     public const string App = "whsec_ZGV2LWFwcC13ZWJob29rLXNlY3JldC0zMi1ieXRlcyE=";
+
+    /// <summary>The BambooHR webhook private key for the "hr" source (bamboohr).</summary>
+    public const string Hr = "dev-bamboohr-webhook-key";
 }

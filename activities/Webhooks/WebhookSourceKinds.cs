@@ -13,6 +13,7 @@ public static class WebhookSourceKinds
     {
         ["hubspot-v3"] = new("hubspot-v3", new HubSpotSignatureV3(), new HubSpotEventNormaliser()),
         ["standard-webhooks"] = new("standard-webhooks", new StandardWebhooksSignature(), new StandardWebhooksEventNormaliser()),
+        ["bamboohr"] = new("bamboohr", new BambooHrSignature(), new BambooHrEventNormaliser()),
     };
 
     public static IEnumerable<string> Names => Kinds.Keys;

@@ -61,6 +61,9 @@ param publicBaseUrl string = ''
 @description('Required. HubSpot API base URL.')
 param hubSpotBaseUrl string
 
+@description('Optional. BambooHR API base URL of the company ("https://<companyDomain>.bamboohr.com/api/v1/").')
+param bambooHrBaseUrl string = ''
+
 @description('Required. QuickBooks Online API base URL (production or sandbox).')
 param quickBooksBaseUrl string
 
@@ -199,6 +202,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Webhooks__Sources__crm__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.crmWebhookSecret})'
     Webhooks__Sources__app__Scheme: 'standard-webhooks'
     Webhooks__Sources__app__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.appWebhookSecret})'
+    Webhooks__Sources__hr__Scheme: 'bamboohr'
+    Webhooks__Sources__hr__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.hrWebhookSecret})'
     Webhooks__PublicBaseUrl: effectivePublicBaseUrl
 
     // ERP in use. The app checks only the selected ERP's connector settings at start-up; the other
@@ -209,6 +214,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Connectors.
     Connectors__HubSpot__BaseUrl: hubSpotBaseUrl
     Connectors__HubSpot__AccessToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.hubSpotAccessToken})'
+    Connectors__BambooHr__BaseUrl: bambooHrBaseUrl
+    Connectors__BambooHr__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.bambooHrApiKey})'
     Connectors__QuickBooks__BaseUrl: quickBooksBaseUrl
     Connectors__QuickBooks__RealmId: quickBooksRealmId
     Connectors__QuickBooks__AccessToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.quickBooksAccessToken})'

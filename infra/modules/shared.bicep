@@ -33,7 +33,9 @@ var builtInRoleIds = {
 var secretNames = {
   crmWebhookSecret: 'webhooks-crm-secret'
   appWebhookSecret: 'webhooks-app-secret'
+  hrWebhookSecret: 'webhooks-hr-secret'
   hubSpotAccessToken: 'hubspot-access-token'
+  bambooHrApiKey: 'bamboohr-api-key'
   quickBooksAccessToken: 'quickbooks-access-token'
   xeroAccessToken: 'xero-access-token'
   alertsWebhookUrl: 'alerts-webhook-url'

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Integration.Sandbox.Alerts;
+using Integration.Sandbox.BambooHr;
 using Integration.Sandbox.Faults;
 using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.Identity;
@@ -72,9 +73,10 @@ internal static class AdminEndpoints
                 : UnknownSystem(system));
         admin.MapPut("/faults/{system}", PutFaultsAsync);
 
-        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults, IdentityStore identity) =>
+        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults, IdentityStore identity, BambooHrStore bambooHr) =>
         {
             identity.Clear();
+            bambooHr.Clear();
             hubSpot.Clear();
             quickBooks.Clear();
             xero.Clear();

@@ -7,6 +7,7 @@ internal enum SandboxSystem
     QuickBooks,
     Alerts,
     Xero,
+    BambooHr,
 
     // Identity systems (sandbox/Identity): the offboarding and onboarding targets.
     Graph,

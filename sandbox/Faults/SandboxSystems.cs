@@ -4,7 +4,7 @@ namespace Integration.Sandbox.Faults;
 internal static class SandboxSystems
 {
     public static IReadOnlyList<SandboxSystem> All { get; } =
-        [SandboxSystem.HubSpot, SandboxSystem.QuickBooks, SandboxSystem.Alerts, SandboxSystem.Xero,
+        [SandboxSystem.HubSpot, SandboxSystem.QuickBooks, SandboxSystem.Alerts, SandboxSystem.Xero, SandboxSystem.BambooHr,
          SandboxSystem.Graph, SandboxSystem.Okta, SandboxSystem.Google, SandboxSystem.Slack,
          SandboxSystem.GitHub, SandboxSystem.Atlassian, SandboxSystem.Zoom, SandboxSystem.Rest];
 
@@ -14,6 +14,7 @@ internal static class SandboxSystems
         SandboxSystem.QuickBooks => "quickbooks",
         SandboxSystem.Alerts => "alerts",
         SandboxSystem.Xero => "xero",
+        SandboxSystem.BambooHr => "bamboohr",
         SandboxSystem.Graph => "graph",
         SandboxSystem.Okta => "okta",
         SandboxSystem.Google => "google",

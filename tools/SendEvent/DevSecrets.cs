@@ -10,4 +10,7 @@ public static class DevSecrets
 
     /// <summary>The Standard Webhooks secret for the "app" source.</summary>
     public const string App = DevelopmentSecrets.App;
+
+    /// <summary>The BambooHR webhook private key for the "hr" source (bamboohr).</summary>
+    public const string Hr = DevelopmentSecrets.Hr;
 }

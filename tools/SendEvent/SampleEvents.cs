@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -15,6 +16,9 @@ public static class SampleEvents
 
     /// <summary>The HubSpot webhook subscription id the samples come from.</summary>
     public const long SubscriptionId = 12345;
+
+    /// <summary>The BambooHR company id the HR samples come from.</summary>
+    public const string BambooHrCompanyId = "12345";
 
     /// <summary>HubSpot's subscription type for a changed deal property.</summary>
     public const string DealPropertyChange = "deal.propertyChange";
@@ -73,6 +77,43 @@ public static class SampleEvents
             writer.WriteString("timestamp", (timestamp ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             writer.WritePropertyName("data");
             data.RootElement.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// A BambooHR event-based delivery: {"type", "timestamp" (BambooHR's "+0000" form, to the second), "data":
+    /// {"companyId", "employeeId", "changedFields"?}}; <paramref name="changedFields"/> null leaves the list out.
+    /// </summary>
+    public static byte[] BambooHrEvent(string type, string employeeId, IReadOnlyList<string>? changedFields = null, DateTimeOffset? timestamp = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        ArgumentException.ThrowIfNullOrEmpty(employeeId);
+        var buffer = new MemoryStream();
+
+        // Relaxed escaping keeps "+0000" as BambooHR writes it instead of "\u002B0000".
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            writer.WriteString("timestamp", (timestamp ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+0000'", CultureInfo.InvariantCulture));
+            writer.WriteStartObject("data");
+            writer.WriteString("companyId", BambooHrCompanyId);
+            writer.WriteString("employeeId", employeeId);
+            if (changedFields is not null)
+            {
+                writer.WriteStartArray("changedFields");
+                foreach (var field in changedFields)
+                {
+                    writer.WriteStringValue(field);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 

@@ -16,6 +16,9 @@ public sealed class WebhookSender
     /// <summary>The endpoint path of the "app" source (Standard Webhooks signatures).</summary>
     public const string AppPath = "/api/v1/webhooks/app";
 
+    /// <summary>The endpoint path of the "hr" source (BambooHR signatures).</summary>
+    public const string HrPath = "/api/v1/webhooks/hr";
+
     private readonly HttpClient http;
     private readonly TimeProvider clock;
 
@@ -34,6 +37,9 @@ public sealed class WebhookSender
         BaseUrl = root;
     }
 
+    /// <summary>The client the sends go through; the HR verbs make their sandbox calls with it too.</summary>
+    public HttpClient Http => http;
+
     /// <summary>The base URL without a trailing slash.</summary>
     public string BaseUrl { get; }
 
@@ -42,6 +48,9 @@ public sealed class WebhookSender
 
     /// <summary>The exact URI the "app" deliveries are posted to.</summary>
     public string AppUrl => BaseUrl + AppPath;
+
+    /// <summary>The exact URI the "hr" deliveries are posted to.</summary>
+    public string HrUrl => BaseUrl + HrPath;
 
     /// <summary>Posts a HubSpot delivery signed with HubSpot v3 over <see cref="CrmUrl"/>.</summary>
     /// <param name="body">The raw JSON body, sent and signed byte for byte.</param>
@@ -94,6 +103,31 @@ public sealed class WebhookSender
         request.Headers.TryAddWithoutValidation(
             StandardWebhooksSignature.SignatureHeader,
             signature ?? StandardWebhooksSignature.Sign(secret ?? DevSecrets.App, id, seconds, body));
+        return SendAsync(request, configure, cancellationToken);
+    }
+
+    /// <summary>Posts a BambooHR delivery to <see cref="HrUrl"/>, signed over the body and an ISO-8601 UTC X-BambooHR-Timestamp.</summary>
+    /// <param name="body">The raw JSON body, sent and signed byte for byte.</param>
+    /// <param name="secret">The webhook private key; defaults to <see cref="DevSecrets.Hr"/>.</param>
+    /// <param name="timestamp">The signed time; defaults to now.</param>
+    /// <param name="signature">Sent instead of the computed hex signature (to test rejection).</param>
+    /// <param name="configure">Last change to the request before it is sent.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    public Task<HttpResponseMessage> SendHrAsync(
+        byte[] body,
+        string? secret = null,
+        DateTimeOffset? timestamp = null,
+        string? signature = null,
+        Action<HttpRequestMessage>? configure = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var signedAt = (timestamp ?? clock.GetUtcNow()).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var request = NewPost(HrUrl, body);
+        request.Headers.TryAddWithoutValidation(BambooHrSignature.TimestampHeader, signedAt);
+        request.Headers.TryAddWithoutValidation(
+            BambooHrSignature.SignatureHeader,
+            signature ?? BambooHrSignature.Sign(secret ?? DevSecrets.Hr, body, signedAt));
         return SendAsync(request, configure, cancellationToken);
     }
 

@@ -12,6 +12,9 @@ public static class SignatureFailures
     /// <summary>The timestamp header is not a plain non-negative integer.</summary>
     public const string TimestampNotNumeric = "timestamp header is not numeric";
 
+    /// <summary>The timestamp header is neither Unix seconds nor an ISO-8601 date and time (BambooHR).</summary>
+    public const string TimestampUnreadable = "timestamp header is neither epoch seconds nor ISO-8601";
+
     /// <summary>The timestamp is older than the tolerance allows (a replay or a very late delivery).</summary>
     public const string TimestampTooOld = "timestamp is older than the tolerance";
 
@@ -26,6 +29,9 @@ public static class SignatureFailures
 
     /// <summary>The signature header carries no entry of a supported version.</summary>
     public const string NoSupportedSignature = "no v1 signature in header";
+
+    /// <summary>The signature header is not the hex encoding of a SHA-256 HMAC (BambooHR).</summary>
+    public const string SignatureNotHex = "signature header is not 64 hex digits";
 
     /// <summary>A required header is absent or blank.</summary>
     public static string MissingHeader(string name) => $"missing header {name}";

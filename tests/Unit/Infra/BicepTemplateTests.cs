@@ -31,9 +31,13 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         "Webhooks__Sources__crm__Secrets__0",
         "Webhooks__Sources__app__Scheme",
         "Webhooks__Sources__app__Secrets__0",
+        "Webhooks__Sources__hr__Scheme",
+        "Webhooks__Sources__hr__Secrets__0",
         "Webhooks__PublicBaseUrl",
         "Connectors__HubSpot__BaseUrl",
         "Connectors__HubSpot__AccessToken",
+        "Connectors__BambooHr__BaseUrl",
+        "Connectors__BambooHr__ApiKey",
         "Connectors__QuickBooks__BaseUrl",
         "Connectors__QuickBooks__RealmId",
         "Connectors__QuickBooks__AccessToken",
@@ -60,6 +64,7 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         "xeroBaseUrl",
         "xeroTenantId",
         "xeroSalesAccountCode",
+        "bambooHrBaseUrl",
         "businessCalendarTimeZone",
         "businessCalendarRegion",
         "pricingAmountTolerance",
@@ -73,7 +78,9 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     [
         "INTEGRATION_CRM_WEBHOOK_SECRET",
         "INTEGRATION_APP_WEBHOOK_SECRET",
+        "INTEGRATION_HR_WEBHOOK_SECRET",
         "INTEGRATION_HUBSPOT_ACCESS_TOKEN",
+        "INTEGRATION_BAMBOOHR_API_KEY",
         "INTEGRATION_QUICKBOOKS_ACCESS_TOKEN",
         "INTEGRATION_XERO_ACCESS_TOKEN",
         "INTEGRATION_ALERTS_WEBHOOK_URL",
@@ -121,13 +128,14 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         Assert.All(RequiredAppSettings, name => Assert.True(settings.ContainsKey(name), $"App setting '{name}' is missing."));
         Assert.Equal("hubspot-v3", settings["Webhooks__Sources__crm__Scheme"]);
         Assert.Equal("standard-webhooks", settings["Webhooks__Sources__app__Scheme"]);
+        Assert.Equal("bamboohr", settings["Webhooks__Sources__hr__Scheme"]);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.DoesNotContain(settings.Keys, name => name == "AzureWebJobsStorage");
 
         var secretLooking = settings
             .Where(s => SecretMarkers.Any(marker => s.Key.Contains(marker, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        Assert.Equal(7, secretLooking.Count);
+        Assert.Equal(9, secretLooking.Count);
         Assert.All(secretLooking, s => Assert.True(
             KeyVaultReference().IsMatch(s.Value),
             $"App setting '{s.Key}' must be a Key Vault reference, but is: {s.Value}"));
@@ -180,7 +188,7 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
             .Where(p => p.Value.GetProperty("type").GetString()!.StartsWith("secure", StringComparison.OrdinalIgnoreCase))
             .Select(p => p.Name)
             .ToList();
-        Assert.Equal(7, secureParameters.Count);
+        Assert.Equal(9, secureParameters.Count);
         foreach (var name in secureParameters)
         {
             // Every secret can be supplied through its environment variable, so each file names all of them.

@@ -105,7 +105,8 @@ public static class SendEventCli
             .AppendLine($"common options: {CommonOptions.Usage}")
             .AppendLine($"  --url     base URL (default {WebhookSender.DefaultBaseUrl})")
             .AppendLine("  --secret  signing secret (default: the development secret of the verb's source)")
-            .AppendLine("  --repeat  send n times; ids are fresh per send unless pinned (--event-id, --id)")
+            .AppendLine("  --repeat  send n times; ids are fresh per send unless pinned (--event-id, --id);")
+            .AppendLine("            the HR verbs update the sandbox once and repeat the same delivery (BambooHR has no delivery id)")
             .AppendLine()
             .AppendLine("exit code: 0 when every response is 2xx, 1 otherwise, 2 for bad arguments.")
             .ToString();

@@ -10,6 +10,9 @@ public static class SendVerbs
         new DealChangedVerb(),
         new AppEventVerb(),
         new ScenarioVerb(),
+        new HiredVerb(),
+        new TerminatedVerb(),
+        new CancelledVerb(),
     ];
 
     /// <summary>The verb with this name, or null.</summary>

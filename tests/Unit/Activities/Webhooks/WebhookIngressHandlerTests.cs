@@ -27,6 +27,7 @@ public sealed class WebhookIngressHandlerTests : IDisposable
     private const string Host = "localhost:7071";
     private const string CrmPath = "/api/v1/webhooks/crm";
     private const string AppPath = "/api/v1/webhooks/app";
+    private const string HrPath = "/api/v1/webhooks/hr";
     private const string CrmUrl = "http://" + Host + CrmPath;
     private const int MaxBodyBytes = 2048;
 
@@ -186,6 +187,28 @@ public sealed class WebhookIngressHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bamboohr_event_missing_the_employee_id_with_a_valid_signature_is_400()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"type":"employee.updated","timestamp":"2026-03-01T12:00:00+0000","data":{"companyId":"1"}}""");
+
+        var problem = await SendAsync(SignedHr(body), "hr");
+
+        problem.AssertProblem(StatusCodes.Status400BadRequest, "payload-invalid");
+        Assert.Contains("'employeeId'", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bamboohr_timestamp_six_minutes_old_is_401()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"type":"employee.updated","timestamp":"2026-03-01T12:00:00+0000","data":{"employeeId":"7"}}""");
+
+        var problem = await SendAsync(SignedHr(body, signedAt: Now.AddMinutes(-6)), "hr");
+
+        problem.AssertProblem(StatusCodes.Status401Unauthorized, "signature-invalid");
+        Assert.Equal(SignatureFailures.TimestampTooOld, problem.Detail);
+    }
+
+    [Fact]
     public async Task The_public_base_url_is_what_the_hubspot_signature_covers()
     {
         // Behind a front door the sender signs the public URL; the request reaching the app has an internal host.
@@ -286,6 +309,7 @@ public sealed class WebhookIngressHandlerTests : IDisposable
         {
             ["crm"] = new WebhookSourceOptions { Scheme = HubSpotSignatureV3.SchemeName, Secrets = [DevSecrets.Crm] },
             ["app"] = new WebhookSourceOptions { Scheme = StandardWebhooksSignature.SchemeName, Secrets = [DevSecrets.App] },
+            ["hr"] = new WebhookSourceOptions { Scheme = BambooHrSignature.SchemeName, Secrets = [DevelopmentSecrets.Hr] },
             ["legacy"] = new WebhookSourceOptions { Scheme = "hubspot-v1", Secrets = ["x"] },
         },
     };
@@ -323,6 +347,15 @@ public sealed class WebhookIngressHandlerTests : IDisposable
         context.Request.Headers[StandardWebhooksSignature.IdHeader] = id;
         context.Request.Headers[StandardWebhooksSignature.TimestampHeader] = seconds.ToString(CultureInfo.InvariantCulture);
         context.Request.Headers[StandardWebhooksSignature.SignatureHeader] = StandardWebhooksSignature.Sign(DevSecrets.App, id, seconds, body);
+        return context;
+    }
+
+    private HttpContext SignedHr(byte[] body, DateTimeOffset? signedAt = null)
+    {
+        HttpContext context = NewRequest("hr", HrPath, body);
+        string timestamp = (signedAt ?? Now).ToString("yyyy-MM-dd'T'HH:mm:ss'+0000'", CultureInfo.InvariantCulture);
+        context.Request.Headers[BambooHrSignature.TimestampHeader] = timestamp;
+        context.Request.Headers[BambooHrSignature.SignatureHeader] = BambooHrSignature.Sign(DevelopmentSecrets.Hr, body, timestamp);
         return context;
     }
 

@@ -11,6 +11,7 @@ public sealed class WebhookSourceKindsTests
     [InlineData("hubspot-v3", typeof(HubSpotSignatureV3), typeof(HubSpotEventNormaliser))]
     [InlineData("standard-webhooks", typeof(StandardWebhooksSignature), typeof(StandardWebhooksEventNormaliser))]
     [InlineData("HubSpot-V3", typeof(HubSpotSignatureV3), typeof(HubSpotEventNormaliser))]
+    [InlineData("bamboohr", typeof(BambooHrSignature), typeof(BambooHrEventNormaliser))]
     public void Find_maps_each_configured_name_to_its_signature_scheme_and_normaliser(string name, Type signature, Type normaliser)
     {
         WebhookSourceKind? kind = WebhookSourceKinds.Find(name);
@@ -34,6 +35,6 @@ public sealed class WebhookSourceKindsTests
     [Fact]
     public void Names_lists_each_kind_once()
     {
-        Assert.Equal(["hubspot-v3", "standard-webhooks"], WebhookSourceKinds.Names.Order());
+        Assert.Equal(["bamboohr", "hubspot-v3", "standard-webhooks"], WebhookSourceKinds.Names.Order());
     }
 }
