@@ -28,18 +28,31 @@ public sealed class GitHubConnector(HttpClient http) : IIdentityConnector
         return new IdentityRevocation(AccessOutcomes.Revoked, null, $"{targetName}: {accountKey} removed from {target.Organization}.");
     }
 
-    /// <summary>PUT the membership as member: state pending (a new invitation) → created; active (already a member) → linked.</summary>
+    /// <summary>
+    /// Reads the membership first: one that exists (active, or an invitation still pending) is linked as it is,
+    /// so a repeat neither re-invites nor changes an owner's role; otherwise PUT it as member → created.
+    /// </summary>
     public async Task<IdentityProvisioning> ProvisionAsync(string targetName, IdentityTargetOptions target, NewAccount account, string callCorrelationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(account);
         var call = new IdentityCall(http, Kind, targetName, target, callCorrelationId);
-        using HttpResponseMessage response = await call.SendAsync(HttpMethod.Put, Membership(target, account.AccountKey), new { role = "member" }, cancellationToken).ConfigureAwait(false);
+        string path = Membership(target, account.AccountKey);
+        GitHubMembership? existing = await call.ReadOrNullAsync<GitHubMembership>(path, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return new IdentityProvisioning(
+                AccessOutcomes.Linked,
+                existing.User?.Id?.ToString(CultureInfo.InvariantCulture),
+                $"{targetName}: {account.AccountKey} already had a {existing.State} {existing.Role} membership of {target.Organization}; linked.");
+        }
+
+        using HttpResponseMessage response = await call.SendAsync(HttpMethod.Put, path, new { role = "member" }, cancellationToken).ConfigureAwait(false);
         GitHubMembership membership = await call.ReadAsync<GitHubMembership>(response, cancellationToken).ConfigureAwait(false);
-        string? userId = membership.User?.Id?.ToString(CultureInfo.InvariantCulture);
-        return string.Equals(membership.State, "active", StringComparison.OrdinalIgnoreCase)
-            ? new IdentityProvisioning(AccessOutcomes.Linked, userId, $"{targetName}: {account.AccountKey} was already an active member of {target.Organization}; linked.")
-            : new IdentityProvisioning(AccessOutcomes.Created, userId, $"{targetName}: {account.AccountKey} invited to {target.Organization} (membership {membership.State}).");
+        return new IdentityProvisioning(
+            AccessOutcomes.Created,
+            membership.User?.Id?.ToString(CultureInfo.InvariantCulture),
+            $"{targetName}: {account.AccountKey} invited to {target.Organization} (membership {membership.State}).");
     }
 
     private static string Membership(IdentityTargetOptions target, string username) =>

@@ -53,19 +53,31 @@ public sealed class GitHubConnectorTests
         Assert.Contains("Must have admin rights to Organization.", failure.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("pending", AccessOutcomes.Created)]
-    [InlineData("active", AccessOutcomes.Linked)]
-    public async Task Provision_puts_a_member_membership_pending_is_created_active_is_linked(string state, string outcome)
+    [Fact]
+    public async Task Provision_invites_a_non_member_after_reading_that_there_is_no_membership()
     {
-        vendor.Answer(HttpStatusCode.OK, $$$"""{"state":"{{{state}}}","role":"member","user":{"login":"octo-jane","id":583231}}""");
+        vendor.Answer(HttpStatusCode.NotFound, """{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}""")
+            .Answer(HttpStatusCode.OK, """{"state":"pending","role":"member","user":{"login":"octo-jane","id":583231}}""");
 
         IdentityProvisioning result = await Connector.ProvisionAsync(
             "github", Target, new NewAccount("octo-jane", "42", "Jane", "Doe", "Jane Doe", "jane@acme.test"), FakeVendor.Correlation, default);
 
-        Assert.Equal((outcome, "583231"), (result.Outcome, result.AccountId));
-        SentRequest sent = Assert.Single(vendor.Requests);
-        Assert.Equal(("PUT", "/base/orgs/acme/memberships/octo-jane"), (sent.Method, sent.Path));
-        Assert.Equal("member", sent.Json.GetProperty("role").GetString());
+        Assert.Equal((AccessOutcomes.Created, "583231"), (result.Outcome, result.AccountId));
+        Assert.Equal([("GET", "/base/orgs/acme/memberships/octo-jane"), ("PUT", "/base/orgs/acme/memberships/octo-jane")], vendor.Requests.Select(r => (r.Method, r.Path)));
+        Assert.Equal("member", vendor.Requests[1].Json.GetProperty("role").GetString());
+    }
+
+    [Theory]
+    [InlineData("pending", "member")]
+    [InlineData("active", "admin")]
+    public async Task Provision_links_an_existing_membership_without_writing_so_a_pending_invite_or_an_owners_role_is_left_alone(string state, string role)
+    {
+        vendor.Answer(HttpStatusCode.OK, $$$"""{"state":"{{{state}}}","role":"{{{role}}}","user":{"login":"octo-jane","id":583231}}""");
+
+        IdentityProvisioning result = await Connector.ProvisionAsync(
+            "github", Target, new NewAccount("octo-jane", "42", "Jane", "Doe", "Jane Doe", "jane@acme.test"), FakeVendor.Correlation, default);
+
+        Assert.Equal((AccessOutcomes.Linked, "583231"), (result.Outcome, result.AccountId));
+        Assert.Equal(("GET", "/base/orgs/acme/memberships/octo-jane"), (Assert.Single(vendor.Requests).Method, vendor.Requests[0].Path));
     }
 }
