@@ -9,7 +9,8 @@ public sealed record BenchOptions
         "usage: Integration.Bench --host-dll <path/Integration.DevHost.dll> [--storage <connection string> | --azurite-port 10200]\n" +
         "       [--senders 16] [--seconds 20] [--warmup-seconds 2] [--deals 500] [--first-deal 200001] [--concurrency 16]\n" +
         "       [--timeout-minutes 10] [--api-port 17171] [--grpc-port 17172] [--sandbox-port 17180] [--raw-grpc-port 17173]\n" +
-        "       [--host-log <file>] [--host-pid-file <file>] [--azurite-pid-file <file>] [--azurite-mode disk|memory]";
+        "       [--host-log <file>] [--host-pid-file <file>] [--azurite-pid-file <file>] [--azurite-mode disk|memory]\n" +
+        "       [--phases all|offboarding] [--offboarding-runs 5] [--offboardings 200]";
 
     /// <summary>The Release build of the standalone host, started as a child process.</summary>
     public required string HostDll { get; init; }
@@ -43,6 +44,15 @@ public sealed record BenchOptions
     public int Concurrency { get; init; } = 16;
 
     public int TimeoutMinutes { get; init; } = 10;
+
+    /// <summary>"all" (a-g) or "offboarding" (only f and g, after the host is healthy).</summary>
+    public string Phases { get; init; } = "all";
+
+    /// <summary>(f): how many single terminations against the fifteen 300 ms systems.</summary>
+    public int OffboardingRuns { get; init; } = 5;
+
+    /// <summary>(g): how many terminations are sent at once.</summary>
+    public int Offboardings { get; init; } = 200;
 
     public required string HostLog { get; init; }
 
@@ -114,6 +124,11 @@ public sealed record BenchOptions
             FirstDeal = firstDeal,
             Concurrency = Int("concurrency", 16),
             TimeoutMinutes = Int("timeout-minutes", 10),
+            Phases = Take("phases") is { } phases
+                ? phases is "all" or "offboarding" ? phases : throw new ArgumentException($"--phases must be 'all' or 'offboarding', got '{phases}'.")
+                : "all",
+            OffboardingRuns = Int("offboarding-runs", 5),
+            Offboardings = Int("offboardings", 200),
             HostLog = Path.GetFullPath(Take("host-log") ?? Path.Combine(Path.GetTempPath(), $"bench-host-{DateTime.UtcNow:yyyyMMddHHmmss}.log")),
             HostPidFile = Take("host-pid-file"),
             AzuritePidFile = Take("azurite-pid-file"),

@@ -61,6 +61,11 @@ public static class BenchRunner
             output.WriteLine($"host pid {host.Id} healthy");
             output.WriteLine();
             var sender = new WebhookSender(http, apiBase);
+            if (options.Phases == "offboarding")
+            {
+                await RunOffboardingAsync(options, output, results, http, sender, sandbox, timeout, cancellationToken).ConfigureAwait(false);
+                return Finish(output, results, options, machine, date, host, sampler);
+            }
 
             (results.Storage, var observed) = await PhaseObservation.ObserveAsync(cpu, options.Storage, () => StorageProbe.RunAsync(
                 options.Storage, "benchprobe" + stamp, options.Senders, TimeSpan.FromSeconds(Math.Min(options.Seconds, 5)), cancellationToken)).ConfigureAwait(false);
@@ -100,6 +105,8 @@ public static class BenchRunner
                 results.Failures.Add($"(c) timed out after {options.TimeoutMinutes} min with {results.Raw.Completion.Pending} orchestrations unfinished");
             }
 
+            await RunOffboardingAsync(options, output, results, http, sender, sandbox, timeout, cancellationToken).ConfigureAwait(false);
+
             return Finish(output, results, options, machine, date, host, sampler);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -117,6 +124,15 @@ public static class BenchRunner
 
             host?.Dispose();
         }
+    }
+
+    /// <summary>(f) and (g): offboarding against the fifteen sandbox identity targets; figures are printed as they come.</summary>
+    private static async Task RunOffboardingAsync(
+        BenchOptions options, TextWriter output, BenchResults results, HttpClient http, WebhookSender sender, Uri sandbox, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await using var remote = RemoteEngineClient.Connect(options.GrpcPort);
+        results.Failures.AddRange(await OffboardingBenchmark.RunAsync(
+            http, sender, sandbox, remote.Client, output, options.OffboardingRuns, options.Offboardings, options.Concurrency, timeout, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The processes whose CPU time each phase reports: the host, Azurite when its pid is known, and the bench (which hosts (c)).</summary>
