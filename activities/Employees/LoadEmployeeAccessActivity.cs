@@ -16,7 +16,7 @@ namespace Integration.Activities.Employees;
 /// when HR shows no termination, the last one (the termination was withdrawn after offboarding).
 /// </summary>
 public sealed class LoadEmployeeAccessActivity(
-    BambooHrClient hr, IdentityTargets targets, OffboardingEvidenceStore evidence, IOptions<OffboardingOptions> options)
+    BambooHrClient hr, IdentityTargets targets, OffboardingEvidenceStore evidence, IOptions<OffboardingOptions> options, TimeProvider time)
     : TaskActivity<LoadEmployeeAccessInput, EmployeeAccessPlan>
 {
     public override async Task<EmployeeAccessPlan> RunAsync(TaskActivityContext context, LoadEmployeeAccessInput input)
@@ -28,6 +28,11 @@ public sealed class LoadEmployeeAccessActivity(
         }
 
         CancellationToken ct = CancellationToken.None;
+        if (input.NotBefore is { } notBefore && notBefore - time.GetUtcNow() is { } hold && hold > TimeSpan.Zero)
+        {
+            await Task.Delay(hold < LoadEmployeeAccessInput.MaxHold ? hold : LoadEmployeeAccessInput.MaxHold, time, ct).ConfigureAwait(false);
+        }
+
         HrEmployee employee = await hr.GetEmployeeAsync(input.EmployeeId, targets.HrFields, input.CorrelationId, ct).ConfigureAwait(false)
             ?? throw new PermanentActivityFailureException($"BambooHR has no employee {input.EmployeeId}.");
 

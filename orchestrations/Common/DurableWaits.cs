@@ -20,7 +20,11 @@ public static class DurableWaits
     /// already completed. No timer when the moment is now: a timer costs an extra episode, and an event
     /// already delivered shows as a completed task (replayed in the same order, so deterministic).
     /// </summary>
-    public static async Task<bool> UntilAsync<T>(TaskOrchestrationContext context, DateTimeOffset until, Task<T> interrupt)
+    /// <param name="margin">
+    /// Added to the timer; <see cref="TimerMargin"/> unless the caller's next step holds until the moment
+    /// itself (an activity told "not before"), which keeps the work on time instead of a second late.
+    /// </param>
+    public static async Task<bool> UntilAsync<T>(TaskOrchestrationContext context, DateTimeOffset until, Task<T> interrupt, TimeSpan? margin = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(interrupt);
@@ -35,7 +39,7 @@ public static class DurableWaits
         }
 
         using var cancelTimer = new CancellationTokenSource();
-        Task timer = context.CreateTimer(until.UtcDateTime + TimerMargin, cancelTimer.Token);
+        Task timer = context.CreateTimer(until.UtcDateTime + (margin ?? TimerMargin), cancelTimer.Token);
         if (await Task.WhenAny(interrupt, timer) == interrupt)
         {
             // Synchronous on purpose; see ManualReview.

@@ -11,10 +11,17 @@ public sealed record AccessTarget(string System, string Kind, string? AccountKey
 
 /// <summary>Asks the HR system for an employee and the configuration for the systems that apply to them.</summary>
 /// <param name="Purpose">"offboarding" or "onboarding": each target says which it takes part in.</param>
-public sealed record LoadEmployeeAccessInput(string EmployeeId, string CorrelationId, string Purpose)
+/// <param name="NotBefore">
+/// The activity does not read before this instant (it holds for up to <see cref="MaxHold"/>): a durable
+/// timer can fire up to a second early, and the read after the effective-time wait must not be.
+/// </param>
+public sealed record LoadEmployeeAccessInput(string EmployeeId, string CorrelationId, string Purpose, DateTimeOffset? NotBefore = null)
 {
     public const string Offboarding = "offboarding";
     public const string Onboarding = "onboarding";
+
+    /// <summary>The longest an activity holds for <see cref="NotBefore"/>; longer waits are the workflow's durable timers.</summary>
+    public static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>

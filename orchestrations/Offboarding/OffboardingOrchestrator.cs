@@ -48,11 +48,12 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
         try
         {
             bool waited = false;
+            DateTimeOffset? notBefore = null;
             while (true)
             {
                 EmployeeAccessPlan plan = await context.CallActivityAsync<EmployeeAccessPlan>(
                     ActivityNames.LoadEmployeeAccess,
-                    new LoadEmployeeAccessInput(input.EmployeeId, input.CorrelationId, LoadEmployeeAccessInput.Offboarding),
+                    new LoadEmployeeAccessInput(input.EmployeeId, input.CorrelationId, LoadEmployeeAccessInput.Offboarding, notBefore),
                     WorkflowRetry.Standard);
                 HrEmployee employee = plan.Employee;
 
@@ -72,7 +73,9 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
                 if (effectiveAt > context.CurrentUtcDateTime)
                 {
                     SetStatus(context, "waiting-for-effective-time", $"access of {employee.DisplayName} ends at {effectiveAt:u}", effectiveAt);
-                    if (!await DurableWaits.UntilAsync(context, effectiveAt, changed))
+                    // No timer margin: the read below holds until the effective time itself, so an early timer
+                    // costs nothing and a punctual one does not add a second.
+                    if (!await DurableWaits.UntilAsync(context, effectiveAt, changed, margin: TimeSpan.Zero))
                     {
                         EmployeeChanged change = await changed;
                         log.LogInformation("Employee {EmployeeId} changed ({EventType}) before the effective time; reading again ({CorrelationId})", input.EmployeeId, change.EventType, change.CorrelationId);
@@ -83,6 +86,7 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
                     // Read HR again before revoking anything: a withdrawn or moved termination whose webhook
                     // was lost (or deduplicated) must not cost a colleague their access.
                     waited = true;
+                    notBefore = effectiveAt;
                     continue;
                 }
 

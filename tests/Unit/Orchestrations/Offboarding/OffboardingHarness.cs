@@ -74,7 +74,7 @@ internal sealed class OffboardingHarness
                     return new TaskCompletionSource().Task;
                 }
 
-                if (at == EffectiveAt.UtcDateTime + DurableWaits.TimerMargin && ChangeAtEffectiveTimer)
+                if (at == EffectiveAt.UtcDateTime && ChangeAtEffectiveTimer)
                 {
                     changed.TrySetResult(new EmployeeChanged("hr-2", "corr-change", "hr.employee.employment_changed.v1"));
                     return new TaskCompletionSource().Task;

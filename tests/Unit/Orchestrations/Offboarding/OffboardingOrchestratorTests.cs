@@ -1,4 +1,5 @@
 using Integration.Orchestrations.Common;
+using Integration.Orchestrations.Employees;
 using Integration.Orchestrations.Offboarding;
 using Xunit;
 using static Integration.Tests.Unit.Orchestrations.Offboarding.OffboardingHarness;
@@ -21,8 +22,8 @@ public sealed class OffboardingOrchestratorTests
         Assert.True(result.WithinSla);
         Assert.Equal("7-20260302T170000Z", result.OffboardingId);
 
-        // Waits for the effective time (plus the storage timer margin), then one deadline timer from the effective time.
-        Assert.Equal([EffectiveAt.UtcDateTime + DurableWaits.TimerMargin, (EffectiveAt + Deadline).UtcDateTime], harness.Timers);
+        // Waits for the effective time (no margin: the HR read after it holds until the instant), then one deadline timer.
+        Assert.Equal([EffectiveAt.UtcDateTime, (EffectiveAt + Deadline).UtcDateTime], harness.Timers);
         WorkflowStatus waiting = Assert.Single(harness.Statuses, s => s.Step == "waiting-for-effective-time");
         Assert.Equal(EffectiveAt, waiting.WaitingUntil);
 
@@ -31,8 +32,10 @@ public sealed class OffboardingOrchestratorTests
         Assert.All(harness.Revocations, r => Assert.Equal(1, r.Attempt));
         Assert.Empty(harness.Alerts);
 
-        // HR is read again after the wait, before anything is revoked.
-        Assert.Equal(2, harness.Calls.Count(c => c.Name == ActivityNames.LoadEmployeeAccess));
+        // HR is read again after the wait, not before the effective time, and before anything is revoked.
+        Assert.Equal(
+            [null, EffectiveAt],
+            harness.Calls.Where(c => c.Name == ActivityNames.LoadEmployeeAccess).Select(c => ((LoadEmployeeAccessInput)c.Input!).NotBefore));
 
         Assert.Equal([OffboardingEvidence.InProgress, OffboardingEvidence.Completed], harness.Evidence.Select(e => e.Status));
         OffboardingEvidence final = harness.Evidence.Last();
@@ -138,7 +141,7 @@ public sealed class OffboardingOrchestratorTests
 
         OffboardingResult result = await harness.RunAsync();
 
-        Assert.Equal([EffectiveAt.UtcDateTime + DurableWaits.TimerMargin, later.UtcDateTime + DurableWaits.TimerMargin], harness.Timers.Take(2));
+        Assert.Equal([EffectiveAt.UtcDateTime, later.UtcDateTime], harness.Timers.Take(2));
         Assert.Equal(OffboardingOrchestrator.OffboardingIdFor(EmployeeId, later), result.OffboardingId);
         Assert.Equal(later + Deadline, harness.Evidence.Last().Deadline);
     }
@@ -194,7 +197,7 @@ public sealed class OffboardingOrchestratorTests
         OffboardingResult result = await harness.RunAsync();
 
         Assert.Equal([1, 2, 3], harness.Revocations.Where(r => r.Target.System == "okta").Select(r => r.Attempt));
-        DateTime start = EffectiveAt.UtcDateTime + DurableWaits.TimerMargin;
+        DateTime start = EffectiveAt.UtcDateTime;
         Assert.Contains(start + OffboardingRetry.Delay(1), harness.Timers);
         Assert.Contains(start + OffboardingRetry.Delay(1) + OffboardingRetry.Delay(2), harness.Timers);
         SystemEvidence okta = Assert.Single(result.Systems, s => s.System == "okta");
