@@ -33,6 +33,11 @@ public sealed class OffboardingTests(OffboardingHostFixture fixture)
         JsonObject evidence = await fixture.EvidenceAsync((string)done["OffboardingId"]!);
         Assert.Equal("completed", (string?)evidence["status"]);
         Assert.True((bool?)evidence["withinSla"]);
+
+        // HR holds the termination time to the second, so that is the effective time the revocations must follow.
+        DateTimeOffset recorded = DateTimeOffset.Parse((string)evidence["effectiveAt"]!, global::System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(effectiveAt.AddTicks(-(effectiveAt.Ticks % TimeSpan.TicksPerSecond)), recorded);
+        effectiveAt = recorded;
         JsonArray systems = evidence["systems"]!.AsArray();
         Assert.Equal(15, systems.Count);
         Assert.All(systems, s =>
