@@ -83,11 +83,7 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
     private static async Task<DealToInvoiceResult> DeadLetter(
         TaskOrchestrationContext context, DealToInvoiceInput input, string reason, string? detail)
     {
-        SetStatus(context, DealToInvoiceResult.DeadLettered, reason);
-        await context.CallActivityAsync(
-            ActivityNames.RecordDeadLetter,
-            new DeadLetterInput("workflow", context.InstanceId, input.CorrelationId, reason, detail),
-            WorkflowRetry.Standard);
+        await WorkflowDeadLetter.RecordAsync(context, input.CorrelationId, reason, detail);
         return new DealToInvoiceResult(input.DealId, DealToInvoiceResult.DeadLettered, null, null, null, null, reason);
     }
 

@@ -1,3 +1,5 @@
+using Integration.Orchestrations.Common;
+
 namespace Integration.Orchestrations.DealToInvoice;
 
 /// <summary>Starts (or restarts) one deal's workflow; the deal id is the business key.</summary>
@@ -14,7 +16,7 @@ public sealed record DealToInvoiceResult(
     string? Failure)
 {
     public const string Invoiced = "invoiced";
-    public const string DeadLettered = "dead-lettered";
+    public const string DeadLettered = WorkflowDeadLetter.Step;
     public const string Cancelled = "cancelled";
 
     /// <summary>The deal left closed-won after it was invoiced: the invoice was voided or credited.</summary>

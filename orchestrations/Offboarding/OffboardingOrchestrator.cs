@@ -28,7 +28,7 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
     public const string AlreadyOffboarded = "already-offboarded";
     public const string Reinstated = "reinstated";
     public const string Restarted = "restarted";
-    public const string DeadLettered = "dead-lettered";
+    public const string DeadLettered = WorkflowDeadLetter.Step;
 
     /// <summary>The business-key instance id: one workflow per employee, so a duplicate event is a no-op.</summary>
     public static string InstanceIdFor(string employeeId) => $"offboarding-{employeeId}";
@@ -100,12 +100,7 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
             // Only the HR read and evidence writes get here (revocations are settled per system); without
             // them nothing can be proven, so a person must look.
             log.LogWarning("Offboarding of {EmployeeId} failed at {Activity}: {Error} ({CorrelationId})", input.EmployeeId, ex.TaskName, ex.FailureDetails.ErrorMessage, input.CorrelationId);
-            string reason = $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}";
-            SetStatus(context, DeadLettered, reason);
-            await context.CallActivityAsync(
-                ActivityNames.RecordDeadLetter,
-                new DeadLetterInput("workflow", context.InstanceId, input.CorrelationId, reason, ex.FailureDetails.ErrorType),
-                WorkflowRetry.Standard);
+            await WorkflowDeadLetter.RecordAsync(context, input.CorrelationId, $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}", ex.FailureDetails.ErrorType);
             return new OffboardingResult(DeadLettered, null, null, null, null, []);
         }
     }
@@ -209,38 +204,15 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
             }
         }
 
-        /// <summary>
-        /// Calls the revocation with the workflow's own retry loop (not a retry policy) so the attempts and
-        /// the last error are known to the escalation and the evidence. Leaves the line open on a permanent
-        /// rejection or when the attempts run out; a person decides then.
-        /// </summary>
+        /// <summary>Revokes with the per-system retry loop; leaves the line open when a person must decide.</summary>
         private async Task RevokeWithRetriesAsync(SystemLine line)
         {
-            for (int round = 1; round <= OffboardingRetry.MaxAttempts; round++)
+            RevocationResult? result = await line.RunAsync(context, attempt => context.CallActivityAsync<RevocationResult>(
+                ActivityNames.RevokeAccess,
+                new RevokeAccessInput(offboardingId, plan.Employee.Id, line.Target, attempt, input.CorrelationId)));
+            if (result is not null)
             {
-                line.Attempts++;
-                try
-                {
-                    RevocationResult result = await context.CallActivityAsync<RevocationResult>(
-                        ActivityNames.RevokeAccess,
-                        new RevokeAccessInput(offboardingId, plan.Employee.Id, line.Target, line.Attempts, input.CorrelationId));
-                    line.Settle(result.Outcome, result.At, result.CallCorrelationId, result.Detail, by: null, IsLate(result.At));
-                    return;
-                }
-                catch (TaskFailedException ex)
-                {
-                    line.LastError = ex.FailureDetails.ErrorMessage;
-                    if (WorkflowRetry.IsPermanent(ex.FailureDetails))
-                    {
-                        line.Rejected = true;
-                        return;
-                    }
-                }
-
-                if (round < OffboardingRetry.MaxAttempts)
-                {
-                    await context.CreateTimer(context.CurrentUtcDateTime + OffboardingRetry.Delay(round), CancellationToken.None);
-                }
+                line.Settle(result.Outcome, result.At, result.CallCorrelationId, result.Detail, by: null, IsLate(result.At));
             }
         }
 
@@ -256,7 +228,6 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
                 switch (decision.Action)
                 {
                     case OffboardingReviews.Retry:
-                        line.Rejected = false;
                         await RevokeWithRetriesAsync(line);
                         break;
                     case OffboardingReviews.RevokedManually:
@@ -308,19 +279,10 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
                 WorkflowRetry.Standard);
     }
 
-    /// <summary>One system's progress; mutated only by the orchestrator's own (single-threaded, replayed) code.</summary>
-    private sealed class SystemLine(AccessTarget target)
+    /// <summary>One system's progress and, once settled, its evidence.</summary>
+    private sealed class SystemLine(AccessTarget target) : SystemAttempts(target)
     {
-        public AccessTarget Target { get; } = target;
-
         public string State { get; private set; } = target.NotApplicableReason is null ? AccessOutcomes.Pending : AccessOutcomes.NotApplicable;
-
-        public int Attempts { get; set; }
-
-        public string? LastError { get; set; }
-
-        /// <summary>The last failure was permanent (e.g. 403), not just too many transient ones.</summary>
-        public bool Rejected { get; set; }
 
         public bool Late { get; private set; }
 

@@ -15,7 +15,7 @@ public sealed class OnboardingOrchestrator : TaskOrchestrator<OnboardingInput, O
 {
     public const string Completed = "completed";
     public const string CompletedWithReviews = "completed-with-reviews";
-    public const string DeadLettered = "dead-lettered";
+    public const string DeadLettered = WorkflowDeadLetter.Step;
 
     /// <summary>The business-key instance id: one workflow per hire, so a duplicate event is a no-op.</summary>
     public static string InstanceIdFor(string employeeId) => $"onboarding-{employeeId}";
@@ -51,43 +51,20 @@ public sealed class OnboardingOrchestrator : TaskOrchestrator<OnboardingInput, O
         catch (TaskFailedException ex)
         {
             log.LogWarning("Onboarding of {EmployeeId} failed at {Activity}: {Error} ({CorrelationId})", input.EmployeeId, ex.TaskName, ex.FailureDetails.ErrorMessage, input.CorrelationId);
-            string reason = $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}";
-            SetStatus(context, DeadLettered, reason);
-            await context.CallActivityAsync(
-                ActivityNames.RecordDeadLetter,
-                new DeadLetterInput("workflow", context.InstanceId, input.CorrelationId, reason, ex.FailureDetails.ErrorType),
-                WorkflowRetry.Standard);
+            await WorkflowDeadLetter.RecordAsync(context, input.CorrelationId, $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}", ex.FailureDetails.ErrorType);
             return new OnboardingResult(DeadLettered, input.EmployeeId, []);
         }
     }
 
-    /// <summary>The same schedule as offboarding's revocations; leaves the line open when a person must decide.</summary>
+    /// <summary>Creates with the per-system retry loop; leaves the line open when a person must decide.</summary>
     private static async Task ProvisionWithRetriesAsync(TaskOrchestrationContext context, OnboardingInput input, HrEmployee employee, Line line)
     {
-        for (int round = 1; round <= OffboardingRetry.MaxAttempts; round++)
+        ProvisionResult? result = await line.RunAsync(context, attempt => context.CallActivityAsync<ProvisionResult>(
+            ActivityNames.ProvisionAccess,
+            new ProvisionAccessInput(input.EmployeeId, employee, line.Target, attempt, input.CorrelationId)));
+        if (result is not null)
         {
-            line.Attempts++;
-            try
-            {
-                ProvisionResult result = await context.CallActivityAsync<ProvisionResult>(
-                    ActivityNames.ProvisionAccess,
-                    new ProvisionAccessInput(input.EmployeeId, employee, line.Target, line.Attempts, input.CorrelationId));
-                line.Settle(result.Outcome, result.AccountId, result.Detail);
-                return;
-            }
-            catch (TaskFailedException ex)
-            {
-                line.LastError = ex.FailureDetails.ErrorMessage;
-                if (WorkflowRetry.IsPermanent(ex.FailureDetails))
-                {
-                    return;
-                }
-            }
-
-            if (round < OffboardingRetry.MaxAttempts)
-            {
-                await context.CreateTimer(context.CurrentUtcDateTime + OffboardingRetry.Delay(round), CancellationToken.None);
-            }
+            line.Settle(result.Outcome, result.AccountId, result.Detail);
         }
     }
 
@@ -133,17 +110,11 @@ public sealed class OnboardingOrchestrator : TaskOrchestrator<OnboardingInput, O
         context.SetCustomStatus(new WorkflowStatus(step, detail, context.CurrentUtcDateTime));
 
     /// <summary>One system's progress in this onboarding.</summary>
-    private sealed class Line(AccessTarget target)
+    private sealed class Line(AccessTarget target) : SystemAttempts(target)
     {
-        public AccessTarget Target { get; } = target;
-
         public string? State { get; private set; } = target.NotApplicableReason is null ? null : AccessOutcomes.NotApplicable;
 
         public bool Open => State is null;
-
-        public int Attempts { get; set; }
-
-        public string? LastError { get; set; }
 
         private string? accountId;
         private string? detail = target.NotApplicableReason;
