@@ -9,7 +9,8 @@ namespace Integration.DevHost.Queues;
 /// The standalone host's queue trigger, with the Functions queue trigger's semantics from host.json:
 /// batches of batchSize, a new batch when in-flight work drops to newBatchThreshold, polling that
 /// backs off to maxPollingInterval when idle, a failed message retried after visibilityTimeout, and
-/// after maxDequeueCount attempts moved to "{queue}-poison".
+/// after maxDequeueCount attempts moved to "{queue}-poison". A message being handled is held by a
+/// renewed <see cref="MessageLease"/>, so one a crashed host had taken is delivered again within a lease.
 /// </summary>
 public sealed partial class QueueListener(
     QueueServiceClient queues,
@@ -18,9 +19,6 @@ public sealed partial class QueueListener(
     QueueTriggerSettings settings,
     ILogger<QueueListener> log) : BackgroundService
 {
-    /// <summary>How long a message stays invisible while it is processed (Functions renews; we allow ample time).</summary>
-    private static readonly TimeSpan ProcessingVisibility = TimeSpan.FromMinutes(5);
-
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly SemaphoreSlim slotFreed = new(0);
@@ -46,7 +44,7 @@ public sealed partial class QueueListener(
             QueueMessage[] messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(Math.Clamp(settings.BatchSize, 1, 32), ProcessingVisibility, stoppingToken).ConfigureAwait(false)).Value;
+                messages = (await queue.ReceiveMessagesAsync(Math.Clamp(settings.BatchSize, 1, 32), MessageLease.DefaultDuration, stoppingToken).ConfigureAwait(false)).Value;
             }
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException && !stoppingToken.IsCancellationRequested)
             {
@@ -81,31 +79,45 @@ public sealed partial class QueueListener(
             if (message.DequeueCount > settings.MaxDequeueCount)
             {
                 // Seen more often than allowed without a verdict (e.g. the host died mid-processing).
-                await MoveToPoisonAsync(queue, poison, message).ConfigureAwait(false);
+                await MoveToPoisonAsync(queue, poison, message, message.PopReceipt).ConfigureAwait(false);
                 return;
             }
 
+            MessageLease held = MessageLease.Hold(queue, message, MessageLease.DefaultDuration, log);
+            Exception? failure = null;
+            string receipt;
             try
             {
                 await handler(message.Body.ToString(), stoppingToken).ConfigureAwait(false);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogHandlerFailed(ex, queueName, message.MessageId, message.DequeueCount);
-                if (message.DequeueCount >= settings.MaxDequeueCount)
-                {
-                    await MoveToPoisonAsync(queue, poison, message).ConfigureAwait(false);
-                }
-                else
-                {
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-                }
+                failure = ex;
+            }
+            finally
+            {
+                receipt = await held.EndAsync().ConfigureAwait(false);
+            }
+
+            if (failure is null)
+            {
+                await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            LogHandlerFailed(failure, queueName, message.MessageId, message.DequeueCount);
+            if (message.DequeueCount >= settings.MaxDequeueCount)
+            {
+                await MoveToPoisonAsync(queue, poison, message, receipt).ConfigureAwait(false);
+            }
+            else
+            {
+                await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException)
         {
-            // The message becomes visible again when its processing visibility lapses; nothing is lost.
+            // The message becomes visible again when its lease lapses; nothing is lost.
             LogSettleFailed(ex, queueName, message.MessageId);
         }
         finally
@@ -115,10 +127,10 @@ public sealed partial class QueueListener(
         }
     }
 
-    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message)
+    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, string popReceipt)
     {
         await poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None).ConfigureAwait(false);
+        await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None).ConfigureAwait(false);
         LogPoisoned(queueName, message.MessageId, message.DequeueCount);
     }
 
