@@ -29,8 +29,10 @@ public static class DurableEngine
 
         int concurrency = configuration.GetValue("Engine:MaxConcurrentWorkItems", 100);
 
-        // How long an activity message a crashed host had taken stays invisible before another host runs it.
-        TimeSpan workItemVisibility = TimeSpan.FromSeconds(configuration.GetValue("Engine:WorkItemVisibilityTimeoutSeconds", 300));
+        // How long the messages a crashed host had taken stay invisible before another host takes them:
+        // activity work items, and orchestration (control-queue) messages, which the engine fetches ahead.
+        TimeSpan workItemVisibility = PositiveSeconds(configuration, "Engine:WorkItemVisibilityTimeoutSeconds", 300);
+        TimeSpan controlQueueVisibility = PositiveSeconds(configuration, "Engine:ControlQueueVisibilityTimeoutSeconds", 300);
         services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
@@ -41,6 +43,7 @@ public static class DurableEngine
             MaxConcurrentTaskOrchestrationWorkItems = concurrency,
             MaxConcurrentTaskActivityWorkItems = concurrency,
             WorkItemQueueVisibilityTimeout = workItemVisibility,
+            ControlQueueVisibilityTimeout = controlQueueVisibility,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
         }));
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
@@ -72,5 +75,11 @@ public static class DurableEngine
         });
         services.AddDurableTaskClient(builder => builder.UseGrpc(channel));
         return services;
+    }
+
+    private static TimeSpan PositiveSeconds(IConfiguration configuration, string key, int fallback)
+    {
+        int seconds = configuration.GetValue(key, fallback);
+        return seconds > 0 ? TimeSpan.FromSeconds(seconds) : throw new InvalidOperationException($"'{key}' must be a whole number of seconds above 0; it is {seconds}.");
     }
 }

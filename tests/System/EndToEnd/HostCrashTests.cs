@@ -1,51 +1,108 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Integration.DevHost.Hosting;
+using Integration.Sandbox;
 using Integration.SendEvent;
 using Integration.SendEvent.Scenarios;
 using Integration.Tests.System.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 
 namespace Integration.Tests.System.EndToEnd;
 
-/// <summary>Accepted events survive a crash of the host: a restarted host on the same task hub finishes them.</summary>
+/// <summary>
+/// Accepted events survive a crash of the host: a restarted host on the same task hub finishes them,
+/// whether their workflows were mid-activity or not yet dispatched. The sandbox runs in this test
+/// process, so the CRM and ERP outlive the host, as real vendors do.
+/// </summary>
 public sealed class HostCrashTests
 {
+    /// <summary>
+    /// What the crashed host had taken comes back after these (the defaults are 5 minutes). Together with
+    /// the partition leases (30 s) and the event queue's lease (30 s), a restart resumes within a minute.
+    /// </summary>
+    private static readonly Dictionary<string, string> ShortRecovery = new()
+    {
+        ["Engine__WorkItemVisibilityTimeoutSeconds"] = "15",
+        ["Engine__ControlQueueVisibilityTimeoutSeconds"] = "15",
+    };
+
     [Fact]
     public async Task Events_accepted_before_a_crash_are_invoiced_once_after_a_restart()
     {
-        string[] deals = Enumerable.Range(0, 5).Select(_ => StandaloneHostFixture.NewDealId()).ToArray();
+        int sandboxPort = TestEnvironment.FreePort();
+        string sandboxUrl = $"http://127.0.0.1:{sandboxPort.ToString(CultureInfo.InvariantCulture)}";
+        await using WebApplication sandbox = SandboxServer.Build(sandboxUrl, null);
+        await sandbox.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(sandboxUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var crm = new SandboxCrm(http, sandboxUrl);
+        var ledger = new ErpLedger(http, ErpLedger.QuickBooks);
+        var state = new SandboxState(http);
+        var settings = new Dictionary<string, string>(ShortRecovery)
+        {
+            ["Sandbox__Embedded"] = "false",
+            ["Sandbox__Port"] = sandboxPort.ToString(CultureInfo.InvariantCulture),
+        };
+
+        string[] running = NewDeals(5), queued = NewDeals(5);
         string taskHub;
-        await using (StandaloneHostProcess first = await StandaloneHostProcess.StartAsync())
+        await using (StandaloneHostProcess first = await StandaloneHostProcess.StartAsync(settings))
         {
             taskHub = first.TaskHub;
-            using var sandbox = new HttpClient { BaseAddress = new Uri(first.SandboxBaseUrl) };
-            using HttpResponseMessage slowed = await sandbox.PutAsJsonAsync("/_sandbox/faults/hubspot", new { LatencyMs = 3000 });
-            slowed.EnsureSuccessStatusCode();
+            await state.SetFaultsAsync("hubspot", new { LatencyMs = 3000 }); // every CRM call is in flight for 3 s
             using var api = new HttpClient { BaseAddress = new Uri(first.ApiBaseUrl) };
             var sender = new WebhookSender(api, first.ApiBaseUrl);
-            foreach (string dealId in deals)
+            await SendClosedWonAsync(sender, running);
+            foreach (string dealId in running)
             {
-                using HttpResponseMessage accepted = await sender.SendCrmAsync(
-                    SampleEvents.HubSpotDealClosedWon(long.Parse(dealId, CultureInfo.InvariantCulture), EventIds.NewEventId()));
-                Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+                await Eventually.Until(
+                    () => RuntimeStatusAsync(api, $"deal-invoice-{dealId}"), s => s == "Running", TimeSpan.FromSeconds(60), $"deal {dealId}'s workflow to be running");
             }
 
-            await first.KillAsync(); // mid-flight: the CRM answers after 3 s, so no workflow has finished
+            await SendClosedWonAsync(sender, queued);
+            await first.KillAsync(); // five workflows waiting on the CRM, five events just accepted
         }
 
-        await using StandaloneHostProcess second = await StandaloneHostProcess.StartAsync(taskHub: taskHub);
-        var sandboxHttp = new HttpClient { BaseAddress = new Uri(second.SandboxBaseUrl) };
-        var state = new SandboxState(sandboxHttp);
-        var crm = new SandboxCrm(sandboxHttp, second.SandboxBaseUrl);
-        foreach (string dealId in deals)
+        foreach (string dealId in running.Concat(queued))
         {
-            await Eventually.Until(
-                () => crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, TimeSpan.FromSeconds(120), $"deal {dealId} to be invoiced after the restart");
+            Assert.Null(await crm.DealPropertyAsync(dealId, "erp_invoice_id"));
         }
 
+        await state.ClearFaultsAsync("hubspot");
+        await using StandaloneHostProcess second = await StandaloneHostProcess.StartAsync(settings, taskHub);
+        foreach (string dealId in running.Concat(queued))
+        {
+            await second.ExplainTimeoutAsync(() => Eventually.Until(
+                () => crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, TimeSpan.FromSeconds(120), $"deal {dealId} to be invoiced after the restart"));
+        }
+
+        foreach (string dealId in running.Concat(queued))
+        {
+            ErpDocument invoice = Assert.Single(await ledger.InvoicesForDealAsync(dealId));
+            Assert.Equal(invoice.Id, await crm.DealPropertyAsync(dealId, "erp_invoice_id"));
+        }
+    }
+
+    private static string[] NewDeals(int count) => [.. Enumerable.Range(0, count).Select(_ => SampleDeals.NewDealId())];
+
+    private static async Task SendClosedWonAsync(WebhookSender sender, IEnumerable<string> deals)
+    {
         foreach (string dealId in deals)
         {
-            Assert.Single(await state.InvoicesForDealAsync(dealId));
+            using HttpResponseMessage accepted = await sender.SendCrmAsync(
+                SampleEvents.HubSpotDealClosedWon(long.Parse(dealId, CultureInfo.InvariantCulture), EventIds.NewEventId()));
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         }
+    }
+
+    private static async Task<string?> RuntimeStatusAsync(HttpClient api, string instanceId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/instances/{instanceId}");
+        request.Headers.Add("X-Api-Key", DevDefaults.OperationsKey);
+        using HttpResponseMessage response = await api.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.NotFound
+            ? null
+            : (string?)JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!["runtimeStatus"];
     }
 }

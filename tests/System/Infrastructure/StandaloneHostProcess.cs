@@ -96,6 +96,21 @@ public sealed class StandaloneHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs a wait; when it times out, the failure carries the end of this host's log, which says why.</summary>
+    public async Task<T> ExplainTimeoutAsync<T>(Func<Task<T>> wait)
+    {
+        ArgumentNullException.ThrowIfNull(wait);
+        try
+        {
+            return await wait();
+        }
+        catch (TimeoutException ex)
+        {
+            string[] lines = Output.Split('\n');
+            throw new TimeoutException($"{ex.Message}\n--- the host's log, last 150 lines ---\n{string.Join('\n', lines.TakeLast(150))}", ex);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
