@@ -1,48 +1,31 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.DevHost.Hosting;
-using Integration.Sandbox;
 using Integration.SendEvent;
 using Integration.SendEvent.Scenarios;
 using Integration.Tests.System.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 
 namespace Integration.Tests.System.EndToEnd;
 
 /// <summary>
 /// Accepted events survive a crash of the host: a restarted host on the same task hub finishes them,
-/// whether their workflows were mid-activity or not yet dispatched. The sandbox runs in this test
-/// process, so the CRM and ERP outlive the host, as real vendors do.
+/// whether their workflows were mid-activity or not yet dispatched. The CRM and ERP outlive the host.
 /// </summary>
 public sealed class HostCrashTests
 {
-    /// <summary>
-    /// What the crashed host had taken comes back after these (the defaults are 5 minutes). Together with
-    /// the partition leases (30 s) and the event queue's lease (30 s), a restart resumes within a minute.
-    /// </summary>
-    private static readonly Dictionary<string, string> ShortRecovery = new()
-    {
-        ["Engine__WorkItemVisibilityTimeoutSeconds"] = "15",
-        ["Engine__ControlQueueVisibilityTimeoutSeconds"] = "15",
-    };
-
     [Fact]
     public async Task Events_accepted_before_a_crash_are_invoiced_once_after_a_restart()
     {
-        int sandboxPort = TestEnvironment.FreePort();
-        string sandboxUrl = $"http://127.0.0.1:{sandboxPort.ToString(CultureInfo.InvariantCulture)}";
-        await using WebApplication sandbox = SandboxServer.Build(sandboxUrl, null);
-        await sandbox.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(sandboxUrl), Timeout = TimeSpan.FromSeconds(30) };
-        var crm = new SandboxCrm(http, sandboxUrl);
-        var ledger = new ErpLedger(http, ErpLedger.QuickBooks);
-        var state = new SandboxState(http);
-        var settings = new Dictionary<string, string>(ShortRecovery)
+        await using ExternalSandbox sandbox = await ExternalSandbox.StartAsync();
+        SandboxCrm crm = sandbox.Crm;
+        SandboxState state = sandbox.State;
+        var settings = new Dictionary<string, string>(sandbox.HostSettings)
         {
-            ["Sandbox__Embedded"] = "false",
-            ["Sandbox__Port"] = sandboxPort.ToString(CultureInfo.InvariantCulture),
+            // What the crashed host had taken comes back after 15 s, not the default 5 minutes. With the
+            // partition leases (30 s) and the event queue's lease (30 s), a restart resumes within a minute.
+            ["Engine__WorkItemVisibilityTimeoutSeconds"] = "15",
+            ["Engine__ControlQueueVisibilityTimeoutSeconds"] = "15",
         };
 
         string[] running = NewDeals(5), queued = NewDeals(5);
@@ -79,7 +62,7 @@ public sealed class HostCrashTests
 
         foreach (string dealId in running.Concat(queued))
         {
-            ErpDocument invoice = Assert.Single(await ledger.InvoicesForDealAsync(dealId));
+            ErpDocument invoice = Assert.Single(await sandbox.QuickBooks.InvoicesForDealAsync(dealId));
             Assert.Equal(invoice.Id, await crm.DealPropertyAsync(dealId, "erp_invoice_id"));
         }
     }

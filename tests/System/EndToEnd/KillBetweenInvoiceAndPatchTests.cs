@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using Integration.Sandbox;
 using Integration.SendEvent;
 using Integration.SendEvent.Scenarios;
 using Integration.Tests.System.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 
 namespace Integration.Tests.System.EndToEnd;
 
@@ -17,18 +14,11 @@ public sealed class KillBetweenInvoiceAndPatchTests
     [Fact]
     public async Task A_host_killed_between_invoice_created_and_crm_patched_leaves_exactly_one_invoice_after_restart()
     {
-        int sandboxPort = TestEnvironment.FreePort();
-        string sandboxUrl = $"http://127.0.0.1:{sandboxPort.ToString(CultureInfo.InvariantCulture)}";
-        await using WebApplication sandbox = SandboxServer.Build(sandboxUrl, null);
-        await sandbox.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(sandboxUrl), Timeout = TimeSpan.FromSeconds(30) };
-        var crm = new SandboxCrm(http, sandboxUrl);
-        var ledger = new ErpLedger(http, ErpLedger.QuickBooks);
-        var external = new Dictionary<string, string>
+        await using ExternalSandbox sandbox = await ExternalSandbox.StartAsync();
+        SandboxCrm crm = sandbox.Crm;
+        ErpLedger ledger = sandbox.QuickBooks;
+        var external = new Dictionary<string, string>(sandbox.HostSettings)
         {
-            ["Sandbox__Embedded"] = "false",
-            ["Sandbox__Port"] = sandboxPort.ToString(CultureInfo.InvariantCulture),
-
             // The PATCH activity the killed host had taken reappears after this, not the default 5 minutes.
             ["Engine__WorkItemVisibilityTimeoutSeconds"] = "20",
         };
@@ -41,10 +31,7 @@ public sealed class KillBetweenInvoiceAndPatchTests
             taskHub = first.TaskHub;
 
             // Every CRM call takes 4 s: the invoice appears in the ERP while the PATCH is still on its way.
-            using (HttpResponseMessage slowed = await http.PutAsJsonAsync("/_sandbox/faults/hubspot", new { LatencyMs = 4000 }))
-            {
-                slowed.EnsureSuccessStatusCode();
-            }
+            await sandbox.State.SetFaultsAsync("hubspot", new { LatencyMs = 4000 });
 
             using var api = new HttpClient { BaseAddress = new Uri(first.ApiBaseUrl) };
             using HttpResponseMessage accepted = await new WebhookSender(api, first.ApiBaseUrl).SendCrmAsync(
@@ -56,10 +43,7 @@ public sealed class KillBetweenInvoiceAndPatchTests
         }
 
         Assert.Null(await crm.DealPropertyAsync(dealId, "erp_invoice_id"));
-        using (HttpResponseMessage cleared = await http.PutAsJsonAsync("/_sandbox/faults/hubspot", new { }))
-        {
-            cleared.EnsureSuccessStatusCode();
-        }
+        await sandbox.State.ClearFaultsAsync("hubspot");
 
         await using StandaloneHostProcess second = await StandaloneHostProcess.StartAsync(external, taskHub);
         string? patched = await crm.WaitForDealPropertyAsync(dealId, "erp_invoice_id", TimeSpan.FromSeconds(120));

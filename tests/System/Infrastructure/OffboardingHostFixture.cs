@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Integration.SendEvent;
@@ -14,6 +15,7 @@ public sealed class OffboardingHostFixture : StandaloneHostFixture
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(8);
 
+    private readonly ConcurrentDictionary<string, DateTimeOffset> lastEventAt = new();
     private HttpClient? sandboxHttp;
 
     private HttpClient SandboxHttp => sandboxHttp ??= new HttpClient { BaseAddress = new Uri(Host.SandboxBaseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -59,7 +61,7 @@ public sealed class OffboardingHostFixture : StandaloneHostFixture
             await Hr.PutEmployeeAsync(person.Id, person.ActiveHrFields(DateOnly.FromDateTime(DateTime.UtcNow)));
         }
 
-        using HttpResponseMessage response = await Sender.SendHrAsync(SampleEvents.BambooHrEvent("employee.created", person.Id, timestamp: DateTimeOffset.UtcNow));
+        using HttpResponseMessage response = await Sender.SendHrAsync(SampleEvents.BambooHrEvent("employee.created", person.Id, timestamp: await EventTimeAsync(person.Id)));
         response.EnsureSuccessStatusCode();
     }
 
@@ -92,8 +94,26 @@ public sealed class OffboardingHostFixture : StandaloneHostFixture
     private async Task SendEmploymentChangeAsync(SampleEmployee person)
     {
         using HttpResponseMessage response = await Sender.SendHrAsync(
-            SampleEvents.BambooHrEvent("employee.updated", person.Id, HrDeliveries.EmploymentFields, DateTimeOffset.UtcNow));
+            SampleEvents.BambooHrEvent("employee.updated", person.Id, HrDeliveries.EmploymentFields, await EventTimeAsync(person.Id)));
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Now, in a later second than this person's previous event. BambooHR stamps events to the second and
+    /// sends no delivery id, so two alike changes of one person within a second are one event to the product
+    /// (a redelivery, queued once). People do not enter a termination and withdraw it within a second.
+    /// </summary>
+    private async Task<DateTimeOffset> EventTimeAsync(string employeeId)
+    {
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        if (lastEventAt.TryGetValue(employeeId, out DateTimeOffset previous) && now.ToUnixTimeSeconds() <= previous.ToUnixTimeSeconds())
+        {
+            await Task.Delay(DateTimeOffset.FromUnixTimeSeconds(previous.ToUnixTimeSeconds() + 1) - now);
+            now = DateTimeOffset.UtcNow;
+        }
+
+        lastEventAt[employeeId] = now;
+        return now;
     }
 
     private async Task<JsonObject> WaitForCompletedOutputAsync(string instanceId, TimeSpan timeout) =>
