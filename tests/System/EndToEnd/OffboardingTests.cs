@@ -175,11 +175,11 @@ public sealed class OffboardingTests(OffboardingHostFixture fixture)
 
         // The same hire again (a new delivery, in a later second): the finished workflow runs again and links what exists.
         await fixture.HireAsync(person, updateHr: false);
-        JsonObject second = (await Eventually.Until(
+        JsonObject second = (await fixture.Host.ExplainTimeoutAsync(() => Eventually.Until(
             () => fixture.OnboardingOutputAsync(id),
             o => o is not null && o["Systems"]!.AsArray().All(s => (string?)s!["State"] == "linked"),
             Timeout,
-            "the repeated onboarding to link every account"))!;
+            "the repeated onboarding to link every account")))!;
         Assert.Equal("completed", (string?)second["Outcome"]);
         Assert.All((await fixture.AccountsAsync(person.Email)).Concat(await fixture.AccountsAsync(person.GitHubUsername)), a => Assert.Equal(1, (int)a!["creations"]!));
     }

@@ -106,9 +106,11 @@ public sealed class OffboardingHostFixture : StandaloneHostFixture
     private async Task<DateTimeOffset> EventTimeAsync(string employeeId)
     {
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        if (lastEventAt.TryGetValue(employeeId, out DateTimeOffset previous) && now.ToUnixTimeSeconds() <= previous.ToUnixTimeSeconds())
+
+        // A loop, not one delay: timers run on another clock than the wall clock and may wake a little early.
+        while (lastEventAt.TryGetValue(employeeId, out DateTimeOffset previous) && now.ToUnixTimeSeconds() <= previous.ToUnixTimeSeconds())
         {
-            await Task.Delay(DateTimeOffset.FromUnixTimeSeconds(previous.ToUnixTimeSeconds() + 1) - now);
+            await Task.Delay(DateTimeOffset.FromUnixTimeSeconds(previous.ToUnixTimeSeconds() + 1) - now + TimeSpan.FromMilliseconds(5));
             now = DateTimeOffset.UtcNow;
         }
 
@@ -117,7 +119,7 @@ public sealed class OffboardingHostFixture : StandaloneHostFixture
     }
 
     private async Task<JsonObject> WaitForCompletedOutputAsync(string instanceId, TimeSpan timeout) =>
-        (await Eventually.Until(async () => CompletedOutput(await InstanceAsync(instanceId)), o => o is not null, timeout, $"{instanceId} to complete"))!;
+        (await Host.ExplainTimeoutAsync(() => Eventually.Until(async () => CompletedOutput(await InstanceAsync(instanceId)), o => o is not null, timeout, $"{instanceId} to complete")))!;
 
     private static JsonObject? CompletedOutput(JsonObject? instance) =>
         (string?)instance?["runtimeStatus"] == "Completed" && instance?["output"] is JsonObject output && (string?)output["Outcome"] != "restarted" ? output : null;
