@@ -44,6 +44,10 @@ public static class DurableEngine
             MaxConcurrentTaskActivityWorkItems = concurrency,
             WorkItemQueueVisibilityTimeout = workItemVisibility,
             ControlQueueVisibilityTimeout = controlQueueVisibility,
+
+            // As Durable Functions sets it: a start that collides with a live instance fails instead of
+            // returning as if it had started, so the dispatcher can hand the change to that instance.
+            ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
         }));
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using DurableTask.Core.Exceptions;
 using Integration.Activities.Dispatch;
 using Integration.Orchestrations.Common;
 using Integration.Orchestrations.DealToInvoice;
@@ -70,6 +71,29 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
     }
 
     [Fact]
+    public async Task A_start_that_collides_with_a_running_instance_fails_as_already_existing()
+    {
+        string dealId = StandaloneHostFixture.NewDealId();
+        await engine.Sandbox.SeedDealWithoutCompanyAsync(dealId);
+        string instanceId = DealToInvoiceOrchestrator.InstanceIdFor(dealId);
+        var input = new DealToInvoiceInput(dealId, "engine-test", "test-event");
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(DealToInvoiceOrchestrator), input, new StartOrchestrationOptions(instanceId));
+        await WaitForReviewAsync(instanceId);
+
+        // The dispatcher's start with its dedupe on live statuses, as when a second delivery loses the race:
+        // it must fail (the dispatcher then raises the change to the running instance), not pretend to start.
+        StartOrchestrationOptions liveDedupe = new StartOrchestrationOptions(instanceId).WithDedupeStatuses(
+            OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended);
+        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(
+            () => engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(DealToInvoiceOrchestrator), input, liveDedupe));
+
+        await engine.Client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, new ReviewDecision("cancel", null, "engine-test", "test over"));
+        using var timeout = new CancellationTokenSource(Deadline);
+        OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(DealToInvoiceResult.Cancelled, done.ReadOutputAs<DealToInvoiceResult>()!.Outcome);
+    }
+
+    [Fact]
     public async Task Deal_without_a_company_waits_for_review_and_a_cancel_ends_it_without_an_invoice()
     {
         string dealId = StandaloneHostFixture.NewDealId();
@@ -78,11 +102,7 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
 
         await engine.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(DealToInvoiceOrchestrator), new DealToInvoiceInput(dealId, "engine-test", "test-event"), new StartOrchestrationOptions(instanceId));
-        await Eventually.Until(
-            async () => (await engine.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))?.SerializedCustomStatus ?? string.Empty,
-            status => status.Contains(ManualReview.AwaitingStep, StringComparison.Ordinal),
-            Deadline,
-            "the workflow to wait for a review");
+        await WaitForReviewAsync(instanceId);
         await engine.Client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, new ReviewDecision("cancel", null, "engine-test", "not ours"));
         using var timeout = new CancellationTokenSource(Deadline);
         OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
@@ -94,4 +114,10 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
         Assert.Contains(await engine.Sandbox.AlertsAsync(), a => a!.ToJsonString().Contains("Manual review needed", StringComparison.Ordinal)
             && a.ToJsonString().Contains(instanceId, StringComparison.Ordinal));
     }
+
+    private Task<string> WaitForReviewAsync(string instanceId) => Eventually.Until(
+        async () => (await engine.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))?.SerializedCustomStatus ?? string.Empty,
+        status => status.Contains(ManualReview.AwaitingStep, StringComparison.Ordinal),
+        Deadline,
+        "the workflow to wait for a review");
 }
