@@ -144,7 +144,13 @@ public abstract class DealScenarioTests(StandaloneHostFixture fixture)
         ErpDocument first = Assert.Single(await fixture.Ledger.InvoicesForDealAsync(run.DealId));
         Assert.True(first.Void, "the first invoice must be void in the ERP");
         Assert.Null(await fixture.Crm.DealPropertyAsync(run.DealId, "erp_invoice_id"));
-        Assert.Contains(await fixture.Sandbox.AlertsAsync(), a => a!.ToJsonString().Contains($"deal {run.DealId} re-opened", StringComparison.Ordinal));
+
+        // Finance is alerted after the deal is patched, so the alert may land a moment later.
+        await Eventually.Until(
+            () => fixture.Sandbox.AlertsAsync(),
+            alerts => alerts.Any(a => a!.ToJsonString().Contains($"deal {run.DealId} re-opened", StringComparison.Ordinal)),
+            Deadline,
+            $"finance's alert that deal {run.DealId} re-opened");
 
         await fixture.Crm.PatchDealAsync(run.DealId, new Dictionary<string, string> { ["dealstage"] = "closedwon" });
         await run.SendStageAsync("closedwon", CancellationToken.None);
