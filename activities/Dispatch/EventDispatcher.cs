@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Integration.Activities.Queueing;
 using Integration.Orchestrations.Routing;
 using Microsoft.DurableTask;
@@ -9,10 +10,13 @@ namespace Integration.Activities.Dispatch;
 /// <summary>
 /// Queue message to workflow: route the envelope, then raise the event on the business key's live
 /// instance, or start (restart) it. A start never runs twice beside itself (dedupe on live statuses),
-/// and a start that loses a race becomes an event, so no change is dropped. Any exception leaves the
-/// message on the queue to be retried and, in the end, poisoned.
+/// and a start that loses a race becomes an event, so no change is dropped. An instance can end in the
+/// moment a change is raised to it, and the engine then discards the change; so after raising, the
+/// dispatcher watches until the instance has taken it, and starts an instance that ended without it
+/// again. Any exception leaves the message on the queue to be retried and, in the end, poisoned.
 /// </summary>
-public sealed partial class EventDispatcher(ILogger<EventDispatcher> log)
+/// <param name="handOverWatch">How long to watch a live instance for a raised change (30 s; tests shorten it).</param>
+public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSpan? handOverWatch = null)
 {
     /// <summary>An instance in one of these states is still running and can hear an event.</summary>
     private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
@@ -21,6 +25,13 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log)
         OrchestrationRuntimeStatus.Running,
         OrchestrationRuntimeStatus.Suspended,
     ];
+
+    /// <summary>Raise, restart or start again at most this often for one message; each round follows a race the engine reported.</summary>
+    private const int MaxHandOvers = 3;
+
+    private static readonly TimeSpan HandOverPoll = TimeSpan.FromMilliseconds(100);
+
+    private readonly TimeSpan watch = handOverWatch ?? TimeSpan.FromSeconds(30);
 
     public Task<DispatchOutcome> DispatchAsync(string message, DurableTaskClient client, CancellationToken cancellationToken) =>
         DispatchAsync(EnvelopeJson.Parse(message), client, cancellationToken);
@@ -40,41 +51,89 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log)
     }
 
     /// <summary>A live instance hears the change; a finished one is started again and reads the source afresh.</summary>
-    private static async Task<DispatchOutcome> ReconcileAsync(
+    private async Task<DispatchOutcome> ReconcileAsync(
         EventEnvelope envelope, EventRoute.Reconcile route, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        OrchestrationMetadata? existing = await client.GetInstanceAsync(route.InstanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        if (existing is null && !route.StartIfAbsent)
+        for (int round = 1; ; round++)
         {
-            return new DispatchOutcome(envelope.Id, DispatchOutcome.Ignored, route.InstanceId, "no workflow exists for this key, so there is nothing to reconcile");
-        }
+            OrchestrationMetadata? existing = await client.GetInstanceAsync(route.InstanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+            if (existing is null && !route.StartIfAbsent)
+            {
+                return new DispatchOutcome(envelope.Id, DispatchOutcome.Ignored, route.InstanceId, "no workflow exists for this key, so there is nothing to reconcile");
+            }
 
-        if (existing is not null && LiveStatuses.Contains(existing.RuntimeStatus))
-        {
-            return await RaiseAsync(envelope, route, client, cancellationToken).ConfigureAwait(false);
-        }
+            if (existing is not null && LiveStatuses.Contains(existing.RuntimeStatus))
+            {
+                await client.RaiseEventAsync(route.InstanceId, route.EventName, route.Payload, cancellationToken).ConfigureAwait(false);
+                if (await TakenAsync(existing, envelope, route, client, cancellationToken).ConfigureAwait(false))
+                {
+                    return new DispatchOutcome(envelope.Id, DispatchOutcome.Raised, route.InstanceId, route.EventName);
+                }
 
-        try
-        {
-            // Dedupe only on live statuses: a finished instance of this key is replaced by a fresh run.
-            var options = new StartOrchestrationOptions(route.InstanceId).WithDedupeStatuses(LiveStatuses);
-            await client.ScheduleNewOrchestrationInstanceAsync(route.OrchestratorName, route.Input, options, cancellationToken).ConfigureAwait(false);
-            return existing is null
-                ? new DispatchOutcome(envelope.Id, DispatchOutcome.Started, route.InstanceId, route.OrchestratorName)
-                : new DispatchOutcome(envelope.Id, DispatchOutcome.Restarted, route.InstanceId, $"previous run {existing.RuntimeStatus}");
-        }
-        catch (Exception ex) when (IsAlreadyExists(ex))
-        {
-            // Another delivery started it a moment ago: tell that run instead, so this change is not lost.
-            return await RaiseAsync(envelope, route, client, cancellationToken).ConfigureAwait(false);
+                LogEndedWithoutChange(route.InstanceId, envelope.Id, envelope.CorrelationId);
+            }
+            else
+            {
+                try
+                {
+                    // Dedupe only on live statuses: a finished instance of this key is replaced by a fresh run.
+                    var options = new StartOrchestrationOptions(route.InstanceId).WithDedupeStatuses(LiveStatuses);
+                    await client.ScheduleNewOrchestrationInstanceAsync(route.OrchestratorName, route.Input, options, cancellationToken).ConfigureAwait(false);
+                    return existing is null
+                        ? new DispatchOutcome(envelope.Id, DispatchOutcome.Started, route.InstanceId, route.OrchestratorName)
+                        : new DispatchOutcome(envelope.Id, DispatchOutcome.Restarted, route.InstanceId, $"previous run {existing.RuntimeStatus}");
+                }
+                catch (Exception ex) when (IsAlreadyExists(ex))
+                {
+                    // Another delivery started it a moment ago: the next round tells that run instead.
+                }
+            }
+
+            if (round == MaxHandOvers)
+            {
+                throw new InvalidOperationException(
+                    $"Event {envelope.Id} could not be handed to {route.InstanceId} in {MaxHandOvers} rounds: it kept starting or ending meanwhile; the message will be retried.");
+            }
         }
     }
 
-    private static async Task<DispatchOutcome> RaiseAsync(
-        EventEnvelope envelope, EventRoute.Reconcile route, DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the live instance took the raised change: it ran an episode since (any episode after the
+    /// raise sees the change), or it ended with a run that this change started. False when it ended
+    /// without the change, or vanished, so the caller must start it again.
+    /// </summary>
+    private async Task<bool> TakenAsync(
+        OrchestrationMetadata before, EventEnvelope envelope, EventRoute.Reconcile route, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        await client.RaiseEventAsync(route.InstanceId, route.EventName, route.Payload, cancellationToken).ConfigureAwait(false);
-        return new DispatchOutcome(envelope.Id, DispatchOutcome.Raised, route.InstanceId, route.EventName);
+        var watching = Stopwatch.StartNew();
+        while (true)
+        {
+            OrchestrationMetadata? now = await client.GetInstanceAsync(route.InstanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+            if (now is null)
+            {
+                return false;
+            }
+
+            if (!LiveStatuses.Contains(now.RuntimeStatus))
+            {
+                return now.DataConverter?.Deserialize(now.SerializedInput, route.Input.GetType()) is IReconcileInput last
+                    && last.TriggerEventId == envelope.Id;
+            }
+
+            if (now.LastUpdatedAt != before.LastUpdatedAt)
+            {
+                return true;
+            }
+
+            if (watching.Elapsed >= watch)
+            {
+                // The engine has not run the instance since: the change waits in its queue for the next episode.
+                LogWatchElapsed(route.InstanceId, envelope.Id, watch.TotalSeconds, envelope.CorrelationId);
+                return true;
+            }
+
+            await Task.Delay(HandOverPoll, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -88,4 +147,10 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log)
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ({Type}): {Action} {InstanceId} - {Detail} ({CorrelationId})")]
     private partial void LogOutcome(string eventId, string type, string action, string? instanceId, string detail, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{InstanceId} ended as event {EventId} was raised to it, without taking it; starting it again ({CorrelationId})")]
+    private partial void LogEndedWithoutChange(string instanceId, string eventId, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{InstanceId} has not run in the {Seconds} s since event {EventId} was raised to it; the event stays queued for it ({CorrelationId})")]
+    private partial void LogWatchElapsed(string instanceId, string eventId, double seconds, string correlationId);
 }

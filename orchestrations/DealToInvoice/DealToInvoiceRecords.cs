@@ -1,9 +1,13 @@
 using Integration.Orchestrations.Common;
+using Integration.Orchestrations.Routing;
 
 namespace Integration.Orchestrations.DealToInvoice;
 
 /// <summary>Starts (or restarts) one deal's workflow; the deal id is the business key.</summary>
-public sealed record DealToInvoiceInput(string DealId, string CorrelationId, string SourceEventId);
+public sealed record DealToInvoiceInput(string DealId, string CorrelationId, string SourceEventId) : IReconcileInput
+{
+    string IReconcileInput.TriggerEventId => SourceEventId;
+}
 
 /// <summary>The workflow's final word: what it did to bring the ERP in line with the CRM deal, and why.</summary>
 public sealed record DealToInvoiceResult(

@@ -1,10 +1,14 @@
 using Integration.Orchestrations.Employees;
+using Integration.Orchestrations.Routing;
 
 namespace Integration.Orchestrations.Offboarding;
 
 /// <summary>Starts (or restarts) an employee's offboarding; the instance id is "offboarding-{employeeId}".</summary>
 /// <param name="WasScheduled">True when an earlier run of this instance was waiting for the effective time, so "no termination now" means cancelled.</param>
-public sealed record OffboardingInput(string EmployeeId, string CorrelationId, string EventId, bool WasScheduled = false);
+public sealed record OffboardingInput(string EmployeeId, string CorrelationId, string EventId, bool WasScheduled = false) : IReconcileInput
+{
+    string IReconcileInput.TriggerEventId => EventId;
+}
 
 /// <summary>Revokes one employee's access in one system; idempotent, so a retry or a second run is safe.</summary>
 /// <param name="Attempt">1 for the first try; sent with the call's correlation id so each attempt is traceable.</param>

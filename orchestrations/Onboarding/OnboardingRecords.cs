@@ -1,9 +1,13 @@
 using Integration.Orchestrations.Employees;
+using Integration.Orchestrations.Routing;
 
 namespace Integration.Orchestrations.Onboarding;
 
 /// <summary>Starts an employee's onboarding; the instance id is "onboarding-{employeeId}".</summary>
-public sealed record OnboardingInput(string EmployeeId, string CorrelationId, string EventId);
+public sealed record OnboardingInput(string EmployeeId, string CorrelationId, string EventId) : IReconcileInput
+{
+    string IReconcileInput.TriggerEventId => EventId;
+}
 
 /// <summary>Creates (or links) one employee's account in one system; an existing account is linked, never duplicated.</summary>
 public sealed record ProvisionAccessInput(string EmployeeId, HrEmployee Employee, AccessTarget Target, int Attempt, string CorrelationId);

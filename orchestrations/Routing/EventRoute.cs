@@ -12,7 +12,7 @@ public abstract record EventRoute
     /// it (or restart a finished one), or, when <paramref name="StartIfAbsent"/> is false and the key never
     /// had a workflow, ignore the event. Used for workflows that reconcile against the source system.
     /// </summary>
-    public sealed record Reconcile(string OrchestratorName, string InstanceId, object Input, string EventName, object Payload, bool StartIfAbsent) : EventRoute;
+    public sealed record Reconcile(string OrchestratorName, string InstanceId, IReconcileInput Input, string EventName, object Payload, bool StartIfAbsent) : EventRoute;
 
     /// <summary>No workflow cares about this event; it is recorded as ignored, with the reason.</summary>
     public sealed record Ignore(string Reason) : EventRoute;

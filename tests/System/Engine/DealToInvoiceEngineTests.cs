@@ -94,6 +94,36 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
     }
 
     [Fact]
+    public async Task A_change_raised_to_a_run_that_ended_a_moment_before_is_handed_to_a_fresh_run_not_discarded()
+    {
+        string dealId = StandaloneHostFixture.NewDealId();
+        await engine.Sandbox.SeedDealWithoutCompanyAsync(dealId);
+        string instanceId = DealToInvoiceOrchestrator.InstanceIdFor(dealId);
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(DealToInvoiceOrchestrator), new DealToInvoiceInput(dealId, "engine-test", "test-event"), new StartOrchestrationOptions(instanceId));
+        await WaitForReviewAsync(instanceId);
+        OrchestrationMetadata running = (await engine.Client.GetInstanceAsync(instanceId))!;
+        await engine.Client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, new ReviewDecision("cancel", null, "engine-test", "first run over"));
+        using (var ended = new CancellationTokenSource(Deadline))
+        {
+            await engine.Client.WaitForInstanceCompletionAsync(instanceId, cancellation: ended.Token);
+        }
+
+        // The dispatcher saw the run while it was live; the engine discards a change raised to it now.
+        EventDispatcher dispatcher = engine.Services.GetRequiredService<EventDispatcher>();
+        var change = new EventEnvelope(
+            "crm-late-change", "crm", EventTypes.CrmDealStageChanged, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "engine-test", dealId, JsonDocument.Parse("{}").RootElement);
+        await using var stale = new StaleFirstLookClient(engine.Client, running);
+        DispatchOutcome outcome = await dispatcher.DispatchAsync(change, stale, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Restarted, outcome.Action);
+        await WaitForReviewAsync(instanceId);
+        OrchestrationMetadata fresh = (await engine.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))!;
+        Assert.Equal("crm-late-change", fresh.ReadInputAs<DealToInvoiceInput>()!.SourceEventId);
+        await engine.Client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, new ReviewDecision("cancel", null, "engine-test", "test over"));
+    }
+
+    [Fact]
     public async Task Deal_without_a_company_waits_for_review_and_a_cancel_ends_it_without_an_invoice()
     {
         string dealId = StandaloneHostFixture.NewDealId();

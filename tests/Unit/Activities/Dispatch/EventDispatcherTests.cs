@@ -5,6 +5,7 @@ using Integration.Orchestrations.DealToInvoice;
 using Integration.Orchestrations.Routing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Xunit;
@@ -46,6 +47,7 @@ public sealed class EventDispatcherTests
     {
         var raised = CaptureRaises();
         Instance(status);
+        AfterRaise(Metadata(status, Now.AddSeconds(1)));
 
         DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed() with { Type = "crm.deal.stage_changed.v1" }, client.Object, CancellationToken.None);
 
@@ -103,7 +105,8 @@ public sealed class EventDispatcherTests
     public async Task Losing_the_start_race_delivers_the_change_to_the_winner_instead_of_dropping_it()
     {
         var raised = CaptureRaises();
-        Instance(null);
+        Instances(null, Metadata(OrchestrationRuntimeStatus.Running, Now)); // the winner is running by the next look
+        AfterRaise(Metadata(OrchestrationRuntimeStatus.Running, Now.AddSeconds(1)));
         client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new OrchestrationAlreadyExistsException("instance deal-invoice-4242 is taken"));
 
@@ -117,13 +120,76 @@ public sealed class EventDispatcherTests
     public async Task An_already_exists_exception_wrapped_by_the_client_is_recognised()
     {
         CaptureRaises();
-        Instance(null);
+        Instances(null, Metadata(OrchestrationRuntimeStatus.Running, Now));
+        AfterRaise(Metadata(OrchestrationRuntimeStatus.Running, Now.AddSeconds(1)));
         client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("start failed", new OrchestrationAlreadyExistsException("taken")));
 
         DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None);
 
         Assert.Equal(DispatchOutcome.Raised, outcome.Action);
+    }
+
+    [Fact]
+    public async Task A_change_raised_as_the_instance_ends_is_handed_to_a_fresh_run_instead_of_being_discarded()
+    {
+        var raised = CaptureRaises();
+        var scheduled = CaptureSchedules();
+        Instances(Metadata(OrchestrationRuntimeStatus.Running, Now), Metadata(OrchestrationRuntimeStatus.Completed, Now.AddSeconds(1)));
+
+        // It completed a run that an earlier event started: the engine discarded the change raised to it.
+        AfterRaise(Metadata(OrchestrationRuntimeStatus.Completed, Now.AddSeconds(1), new DealToInvoiceInput(DealId, "corr-0", "crm-0")));
+
+        DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed() with { Type = "crm.deal.stage_changed.v1" }, client.Object, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Restarted, outcome.Action);
+        Assert.Single(raised);
+        var (_, input, options) = Assert.Single(scheduled);
+        Assert.Equal(new DealToInvoiceInput(DealId, "corr-1", "crm-1"), input);
+        Assert.Equal(ExpectedInstanceId, options!.InstanceId);
+    }
+
+    [Fact]
+    public async Task An_instance_that_ended_with_the_run_this_change_started_took_it_and_is_not_restarted()
+    {
+        CaptureRaises();
+        Instance(OrchestrationRuntimeStatus.Running);
+        AfterRaise(Metadata(OrchestrationRuntimeStatus.Completed, Now.AddSeconds(2), new DealToInvoiceInput(DealId, "corr-1", "crm-1")));
+
+        DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed() with { Type = "crm.deal.stage_changed.v1" }, client.Object, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Raised, outcome.Action);
+        VerifyNeverScheduled();
+    }
+
+    [Fact]
+    public async Task A_live_instance_that_does_not_run_while_watched_keeps_the_change_queued_for_it()
+    {
+        var watched = new EventDispatcher(NullLogger<EventDispatcher>.Instance, TimeSpan.FromMilliseconds(300));
+        CaptureRaises();
+        Instance(OrchestrationRuntimeStatus.Running);
+        AfterRaise(Metadata(OrchestrationRuntimeStatus.Running, Now)); // no episode since the raise
+
+        DispatchOutcome outcome = await watched.DispatchAsync(DealClosed() with { Type = "crm.deal.stage_changed.v1" }, client.Object, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Raised, outcome.Action);
+        client.Verify(c => c.GetInstanceAsync(ExpectedInstanceId, true, It.IsAny<CancellationToken>()), Times.AtLeast(2));
+        VerifyNeverScheduled();
+    }
+
+    [Fact]
+    public async Task A_key_that_keeps_starting_and_ending_throws_after_three_rounds_so_the_message_is_retried()
+    {
+        Instance(null);
+        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new OrchestrationAlreadyExistsException("taken"));
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None));
+
+        Assert.Contains("3 rounds", ex.Message, StringComparison.Ordinal);
+        client.Verify(
+            c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()),
+            Times.Exactly(3));
     }
 
     [Fact]
@@ -179,7 +245,30 @@ public sealed class EventDispatcherTests
 
     private void Instance(OrchestrationRuntimeStatus? status) =>
         client.Setup(c => c.GetInstanceAsync(ExpectedInstanceId, false, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(status is null ? null : new OrchestrationMetadata(nameof(DealToInvoiceOrchestrator), ExpectedInstanceId) { RuntimeStatus = status.Value });
+            .ReturnsAsync(status is null ? null : Metadata(status.Value, Now));
+
+    /// <summary>What the dispatcher's successive lookups (before raising or starting) see.</summary>
+    private void Instances(params OrchestrationMetadata?[] views)
+    {
+        var sequence = client.SetupSequence(c => c.GetInstanceAsync(ExpectedInstanceId, false, It.IsAny<CancellationToken>()));
+        foreach (OrchestrationMetadata? view in views)
+        {
+            sequence = sequence.ReturnsAsync(view);
+        }
+    }
+
+    /// <summary>What the dispatcher sees when it watches the instance after raising the change.</summary>
+    private void AfterRaise(OrchestrationMetadata view) =>
+        client.Setup(c => c.GetInstanceAsync(ExpectedInstanceId, true, It.IsAny<CancellationToken>())).ReturnsAsync(view);
+
+    private static OrchestrationMetadata Metadata(OrchestrationRuntimeStatus status, DateTimeOffset lastUpdated, DealToInvoiceInput? input = null) =>
+        new(nameof(DealToInvoiceOrchestrator), ExpectedInstanceId)
+        {
+            RuntimeStatus = status,
+            LastUpdatedAt = lastUpdated,
+            SerializedInput = input is null ? null : JsonDataConverter.Default.Serialize(input),
+            DataConverter = JsonDataConverter.Default,
+        };
 
     private List<(TaskName Name, object? Input, StartOrchestrationOptions? Options)> CaptureSchedules()
     {
