@@ -73,12 +73,8 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
     [Fact]
     public async Task A_start_that_collides_with_a_running_instance_fails_as_already_existing()
     {
-        string dealId = StandaloneHostFixture.NewDealId();
-        await engine.Sandbox.SeedDealWithoutCompanyAsync(dealId);
-        string instanceId = DealToInvoiceOrchestrator.InstanceIdFor(dealId);
+        (string dealId, string instanceId) = await StartAwaitingReviewAsync();
         var input = new DealToInvoiceInput(dealId, "engine-test", "test-event");
-        await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(DealToInvoiceOrchestrator), input, new StartOrchestrationOptions(instanceId));
-        await WaitForReviewAsync(instanceId);
 
         // The dispatcher's start with its dedupe on live statuses, as when a second delivery loses the race:
         // it must fail (the dispatcher then raises the change to the running instance), not pretend to start.
@@ -87,7 +83,7 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
         await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(
             () => engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(DealToInvoiceOrchestrator), input, liveDedupe));
 
-        await engine.Client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, new ReviewDecision("cancel", null, "engine-test", "test over"));
+        await CancelReviewAsync(instanceId, "test over");
         using var timeout = new CancellationTokenSource(Deadline);
         OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(DealToInvoiceResult.Cancelled, done.ReadOutputAs<DealToInvoiceResult>()!.Outcome);
@@ -96,14 +92,9 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
     [Fact]
     public async Task A_change_raised_to_a_run_that_ended_a_moment_before_is_handed_to_a_fresh_run_not_discarded()
     {
-        string dealId = StandaloneHostFixture.NewDealId();
-        await engine.Sandbox.SeedDealWithoutCompanyAsync(dealId);
-        string instanceId = DealToInvoiceOrchestrator.InstanceIdFor(dealId);
-        await engine.Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(DealToInvoiceOrchestrator), new DealToInvoiceInput(dealId, "engine-test", "test-event"), new StartOrchestrationOptions(instanceId));
-        await WaitForReviewAsync(instanceId);
+        (string dealId, string instanceId) = await StartAwaitingReviewAsync();
         OrchestrationMetadata running = (await engine.Client.GetInstanceAsync(instanceId))!;
-        await engine.Client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, new ReviewDecision("cancel", null, "engine-test", "first run over"));
+        await CancelReviewAsync(instanceId, "first run over");
         using (var ended = new CancellationTokenSource(Deadline))
         {
             await engine.Client.WaitForInstanceCompletionAsync(instanceId, cancellation: ended.Token);
@@ -120,20 +111,14 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
         await WaitForReviewAsync(instanceId);
         OrchestrationMetadata fresh = (await engine.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))!;
         Assert.Equal("crm-late-change", fresh.ReadInputAs<DealToInvoiceInput>()!.SourceEventId);
-        await engine.Client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, new ReviewDecision("cancel", null, "engine-test", "test over"));
+        await CancelReviewAsync(instanceId, "test over");
     }
 
     [Fact]
     public async Task Deal_without_a_company_waits_for_review_and_a_cancel_ends_it_without_an_invoice()
     {
-        string dealId = StandaloneHostFixture.NewDealId();
-        await engine.Sandbox.SeedDealWithoutCompanyAsync(dealId);
-        string instanceId = DealToInvoiceOrchestrator.InstanceIdFor(dealId);
-
-        await engine.Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(DealToInvoiceOrchestrator), new DealToInvoiceInput(dealId, "engine-test", "test-event"), new StartOrchestrationOptions(instanceId));
-        await WaitForReviewAsync(instanceId);
-        await engine.Client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, new ReviewDecision("cancel", null, "engine-test", "not ours"));
+        (string dealId, string instanceId) = await StartAwaitingReviewAsync();
+        await CancelReviewAsync(instanceId, "not ours");
         using var timeout = new CancellationTokenSource(Deadline);
         OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
 
@@ -144,6 +129,21 @@ public sealed class DealToInvoiceEngineTests(InProcessEngineFixture engine) : IC
         Assert.Contains(await engine.Sandbox.AlertsAsync(), a => a!.ToJsonString().Contains("Manual review needed", StringComparison.Ordinal)
             && a.ToJsonString().Contains(instanceId, StringComparison.Ordinal));
     }
+
+    /// <summary>Starts the workflow of a new deal without a company, which waits for an operator's answer.</summary>
+    private async Task<(string DealId, string InstanceId)> StartAwaitingReviewAsync()
+    {
+        string dealId = StandaloneHostFixture.NewDealId();
+        await engine.Sandbox.SeedDealWithoutCompanyAsync(dealId);
+        string instanceId = DealToInvoiceOrchestrator.InstanceIdFor(dealId);
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(DealToInvoiceOrchestrator), new DealToInvoiceInput(dealId, "engine-test", "test-event"), new StartOrchestrationOptions(instanceId));
+        await WaitForReviewAsync(instanceId);
+        return (dealId, instanceId);
+    }
+
+    private Task CancelReviewAsync(string instanceId, string comment) =>
+        engine.Client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, new ReviewDecision("cancel", null, "engine-test", comment));
 
     private Task<string> WaitForReviewAsync(string instanceId) => Eventually.Until(
         async () => (await engine.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))?.SerializedCustomStatus ?? string.Empty,

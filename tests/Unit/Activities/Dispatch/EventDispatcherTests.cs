@@ -107,8 +107,7 @@ public sealed class EventDispatcherTests
         var raised = CaptureRaises();
         Instances(null, Metadata(OrchestrationRuntimeStatus.Running, Now)); // the winner is running by the next look
         AfterRaise(Metadata(OrchestrationRuntimeStatus.Running, Now.AddSeconds(1)));
-        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new OrchestrationAlreadyExistsException("instance deal-invoice-4242 is taken"));
+        ScheduleThrows(new OrchestrationAlreadyExistsException("instance deal-invoice-4242 is taken"));
 
         DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None);
 
@@ -122,8 +121,7 @@ public sealed class EventDispatcherTests
         CaptureRaises();
         Instances(null, Metadata(OrchestrationRuntimeStatus.Running, Now));
         AfterRaise(Metadata(OrchestrationRuntimeStatus.Running, Now.AddSeconds(1)));
-        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("start failed", new OrchestrationAlreadyExistsException("taken")));
+        ScheduleThrows(new InvalidOperationException("start failed", new OrchestrationAlreadyExistsException("taken")));
 
         DispatchOutcome outcome = await dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None);
 
@@ -181,8 +179,7 @@ public sealed class EventDispatcherTests
     public async Task A_key_that_keeps_starting_and_ending_throws_after_three_rounds_so_the_message_is_retried()
     {
         Instance(null);
-        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new OrchestrationAlreadyExistsException("taken"));
+        ScheduleThrows(new OrchestrationAlreadyExistsException("taken"));
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None));
 
@@ -196,8 +193,7 @@ public sealed class EventDispatcherTests
     public async Task Other_scheduling_failures_propagate_so_the_message_is_retried()
     {
         Instance(null);
-        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new TimeoutException("task hub unreachable"));
+        ScheduleThrows(new TimeoutException("task hub unreachable"));
 
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => dispatcher.DispatchAsync(DealClosed(), client.Object, CancellationToken.None));
 
@@ -269,6 +265,10 @@ public sealed class EventDispatcherTests
             SerializedInput = input is null ? null : JsonDataConverter.Default.Serialize(input),
             DataConverter = JsonDataConverter.Default,
         };
+
+    private void ScheduleThrows(Exception failure) =>
+        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(failure);
 
     private List<(TaskName Name, object? Input, StartOrchestrationOptions? Options)> CaptureSchedules()
     {
