@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
-using Integration.DevHost.Hosting;
 using Integration.SendEvent;
 using Integration.SendEvent.Scenarios;
 using Integration.Tests.System.Infrastructure;
@@ -40,7 +38,10 @@ public sealed class HostCrashTests
             foreach (string dealId in running)
             {
                 await Eventually.Until(
-                    () => RuntimeStatusAsync(api, $"deal-invoice-{dealId}"), s => s == "Running", TimeSpan.FromSeconds(60), $"deal {dealId}'s workflow to be running");
+                    async () => (string?)(await StandaloneHostFixture.InstanceAsync(api, $"deal-invoice-{dealId}"))?["runtimeStatus"],
+                    s => s == "Running",
+                    TimeSpan.FromSeconds(60),
+                    $"deal {dealId}'s workflow to be running");
             }
 
             await SendClosedWonAsync(sender, queued);
@@ -77,15 +78,5 @@ public sealed class HostCrashTests
                 SampleEvents.HubSpotDealClosedWon(long.Parse(dealId, CultureInfo.InvariantCulture), EventIds.NewEventId()));
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         }
-    }
-
-    private static async Task<string?> RuntimeStatusAsync(HttpClient api, string instanceId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/instances/{instanceId}");
-        request.Headers.Add("X-Api-Key", DevDefaults.OperationsKey);
-        using HttpResponseMessage response = await api.SendAsync(request);
-        return response.StatusCode == HttpStatusCode.NotFound
-            ? null
-            : (string?)JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!["runtimeStatus"];
     }
 }

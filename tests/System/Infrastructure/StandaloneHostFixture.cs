@@ -45,11 +45,15 @@ public class StandaloneHostFixture : IAsyncLifetime
     }
 
     /// <summary>The operations API's view of an instance (status, custom status, output), or null when it does not exist.</summary>
-    public async Task<JsonObject?> InstanceAsync(string instanceId)
+    public Task<JsonObject?> InstanceAsync(string instanceId) => InstanceAsync(Api, instanceId);
+
+    /// <summary>The same, through any standalone host's API (tests that start their own hosts).</summary>
+    public static async Task<JsonObject?> InstanceAsync(HttpClient api, string instanceId)
     {
+        ArgumentNullException.ThrowIfNull(api);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/instances/{instanceId}");
         request.Headers.Add("X-Api-Key", OperationsKey);
-        using HttpResponseMessage response = await Api.SendAsync(request);
+        using HttpResponseMessage response = await api.SendAsync(request);
         return response.StatusCode == global::System.Net.HttpStatusCode.NotFound
             ? null
             : (JsonObject?)JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
