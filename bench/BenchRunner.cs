@@ -1,4 +1,5 @@
 using Integration.Activities.Calendar;
+using Integration.Activities.Storage;
 using System.Globalization;
 using Integration.Bench.Hosting;
 using Integration.Bench.Measurement;
@@ -25,6 +26,7 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(output);
         var date = DateTimeOffset.UtcNow;
         var stamp = date.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var names = StorageNames.For("bench" + stamp);
         var machine = MachineInfo.Current();
         var results = new BenchResults();
         var timeout = TimeSpan.FromMinutes(options.TimeoutMinutes);
@@ -44,7 +46,7 @@ public static class BenchRunner
         MemorySampler? sampler = null;
         try
         {
-            host = HostProcess.Start(options.HostDll, HostEnvironment(options, "bench" + stamp), options.HostLog);
+            host = HostProcess.Start(options.HostDll, HostEnvironment(options, names.TaskHub), options.HostLog);
             if (options.HostPidFile is { } pidFile)
             {
                 await File.WriteAllTextAsync(pidFile, host.Id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
@@ -77,14 +79,14 @@ public static class BenchRunner
             results.Observed["a"] = observed;
             ReportWriter.Ingress(output, results.Ingress, observed);
 
-            results.Drain = await QueueDrain.WaitAsync(options.Storage, timeout, cancellationToken).ConfigureAwait(false);
+            results.Drain = await QueueDrain.WaitAsync(options.Storage, names.EventsQueue, timeout, cancellationToken).ConfigureAwait(false);
             ReportWriter.Drain(output, results.Drain.Value);
 
             await using (var remote = RemoteEngineClient.Connect(options.GrpcPort))
             {
                 var deals = Enumerable.Range(0, options.Deals).Select(i => (options.FirstDeal + i).ToString(CultureInfo.InvariantCulture)).ToArray();
                 (results.EndToEnd, observed) = await PhaseObservation.ObserveAsync(cpu, options.Storage, () => EndToEndBenchmark.RunAsync(
-                    sender, remote.Client, http, sandbox, options.Storage, deals, options.Concurrency, timeout, cancellationToken)).ConfigureAwait(false);
+                    sender, remote.Client, http, sandbox, options.Storage, names, deals, options.Concurrency, timeout, cancellationToken)).ConfigureAwait(false);
             }
 
             results.Observed["b"] = observed;

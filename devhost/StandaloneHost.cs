@@ -52,9 +52,9 @@ public static class StandaloneHost
 
         builder.Services.AddIntegration(builder.Configuration);
         builder.Services.AddDurableEngine(builder.Configuration, hostJson.DurableTask, grpcPort, IntegrationTasks.Register);
-        AddQueueListener(builder.Services, StorageNames.EventsQueue, hostJson.Queues,
+        AddQueueListener(builder.Services, names => names.EventsQueue, hostJson.Queues,
             sp => (message, ct) => sp.GetRequiredService<EventDispatcher>().DispatchAsync(message, sp.GetRequiredService<DurableTaskClient>(), ct));
-        AddQueueListener(builder.Services, StorageNames.EventsPoisonQueue, hostJson.Queues,
+        AddQueueListener(builder.Services, names => names.EventsPoisonQueue, hostJson.Queues,
             sp => (message, ct) => sp.GetRequiredService<PoisonEventHandler>().HandleAsync(message, ct));
 
         WebApplication app = builder.Build();
@@ -84,7 +84,10 @@ public static class StandaloneHost
     }
 
     private static void AddQueueListener(
-        IServiceCollection services, string queue, QueueTriggerSettings settings, Func<IServiceProvider, Func<string, CancellationToken, Task>> handler) =>
-        services.AddSingleton<IHostedService>(sp => new QueueListener(
-            sp.GetRequiredService<StorageClients>().Queues, queue, handler(sp), settings, sp.GetRequiredService<ILogger<QueueListener>>()));
+        IServiceCollection services, Func<StorageNames, string> queue, QueueTriggerSettings settings, Func<IServiceProvider, Func<string, CancellationToken, Task>> handler) =>
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            StorageClients storage = sp.GetRequiredService<StorageClients>();
+            return new QueueListener(storage.Queues, queue(storage.Names), handler(sp), settings, sp.GetRequiredService<ILogger<QueueListener>>());
+        });
 }

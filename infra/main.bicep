@@ -3,7 +3,7 @@ metadata description = 'Deploys the durable integration-workflow orchestrator: F
 
 targetScope = 'resourceGroup'
 
-import { builtInRoleIds, queueNames, secretNames } from 'modules/shared.bicep'
+import { builtInRoleIds, secretNames } from 'modules/shared.bicep'
 
 // ---------------------------------------------------------------------------------------------
 // Naming and placement
@@ -42,6 +42,11 @@ param tags object = {}
   'Standard_RAGZRS'
 ])
 param storageSkuName string = 'Standard_LRS'
+
+@description('Optional. Durable Functions task hub (3-40 letters or digits, starting with a letter). The app names its own queues and tables from it ("<hub>-events", "<Hub>DeadLetters", ...), so deployments that share a storage account need different hubs.')
+@minLength(3)
+@maxLength(40)
+param taskHubName string = 'IntegrationHub'
 
 // ---------------------------------------------------------------------------------------------
 // Function app
@@ -210,13 +215,17 @@ var allTags = union(tags, {
 
 var deploymentContainerName = 'app-package'
 
-var tableNames = [
+// The app's tables are "<hub><suffix>" and its queue "<hub in lower case>-events" (StorageNames in the code).
+var tableSuffixes = [
   'DeadLetters'
   'ApiCallLog'
   'CrossReferences'
   'ReceivedEvents'
   'OffboardingEvidence'
 ]
+var tableNames = [for suffix in tableSuffixes: '${taskHubName}${suffix}']
+var eventsQueueName = '${toLower(taskHubName)}-events'
+var eventsPoisonQueueName = '${eventsQueueName}-poison'
 
 // ---------------------------------------------------------------------------------------------
 // Modules
@@ -240,8 +249,8 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSkuName
     deploymentContainerName: deploymentContainerName
     queueNames: [
-      queueNames.events
-      queueNames.eventsPoison
+      eventsQueueName
+      eventsPoisonQueueName
     ]
     tableNames: tableNames
     roleAssignments: [
@@ -346,6 +355,8 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     publicBaseUrl: publicBaseUrl
+    taskHubName: taskHubName
+    eventsQueueName: eventsQueueName
     hubSpotBaseUrl: hubSpotBaseUrl
     bambooHrBaseUrl: bambooHrBaseUrl
     quickBooksBaseUrl: quickBooksBaseUrl
@@ -366,7 +377,7 @@ module poisonQueueAlert 'modules/alerts.bicep' = if (enablePoisonQueueAlert) {
   params: {
     alertName: names.poisonAlert
     appInsightsResourceId: monitoring.outputs.appInsightsResourceId
-    poisonQueueName: queueNames.eventsPoison
+    poisonQueueName: eventsPoisonQueueName
     location: location
     tags: allTags
     emailAddresses: alertEmailAddresses

@@ -13,7 +13,7 @@ namespace Integration.Activities.ApiCalls;
 /// </summary>
 public sealed partial class ApiCallLog(StorageClients storage, ILogger<ApiCallLog> log) : BackgroundService
 {
-    private readonly TableClient table = storage.Tables.GetTableClient(StorageNames.ApiCallLogTable);
+    private readonly TableClient table = storage.Tables.GetTableClient(storage.Names.ApiCallLogTable);
     private readonly Channel<ApiCallRecord> pending = Channel.CreateBounded<ApiCallRecord>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 

@@ -12,7 +12,7 @@ public sealed class CrossReferenceStore(StorageClients storage, TimeProvider tim
 {
     public const string CrmCompanyToErpCustomer = "crm-company:erp-customer";
 
-    private readonly TableClient table = storage.Tables.GetTableClient(StorageNames.CrossReferencesTable);
+    private readonly TableClient table = storage.Tables.GetTableClient(storage.Names.CrossReferencesTable);
 
     public async Task<string?> FindAsync(string mapping, string sourceId, CancellationToken cancellationToken)
     {

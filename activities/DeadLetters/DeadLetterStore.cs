@@ -17,7 +17,7 @@ public sealed class DeadLetterStore(StorageClients storage, TimeProvider time)
 {
     public const string Open = "open";
 
-    private readonly TableClient table = storage.Tables.GetTableClient(StorageNames.DeadLettersTable);
+    private readonly TableClient table = storage.Tables.GetTableClient(storage.Names.DeadLettersTable);
 
     public async Task<DeadLetter> RecordAsync(DeadLetterInput input, CancellationToken cancellationToken)
     {

@@ -42,7 +42,7 @@ public sealed class OffboardingEvidenceStore(StorageClients storage)
         "OffboardingId", "EmployeeId", "EmployeeName", "EffectiveAt", "Deadline", "StartedAt", "EscalatedAt", "CompletedAt", "Status", "WithinSla", "SystemCount",
     ];
 
-    private readonly TableClient table = storage.Tables.GetTableClient(StorageNames.OffboardingEvidenceTable);
+    private readonly TableClient table = storage.Tables.GetTableClient(storage.Names.OffboardingEvidenceTable);
 
     /// <summary>Replaces the stored record with this one (last write wins); system rows the new record no longer has are deleted in the same transaction.</summary>
     public async Task SaveAsync(OffboardingEvidence record, CancellationToken cancellationToken)

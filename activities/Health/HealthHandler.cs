@@ -15,7 +15,7 @@ public sealed class HealthHandler(StorageClients storage)
     public async Task<IResult> CheckAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        Task<string> storageState = ProbeAsync(ct => storage.Queues.GetQueueClient(StorageNames.EventsQueue).ExistsAsync(ct), cancellationToken);
+        Task<string> storageState = ProbeAsync(ct => storage.Queues.GetQueueClient(storage.Names.EventsQueue).ExistsAsync(ct), cancellationToken);
         Task<string> engineState = ProbeAsync(ct => client.GetInstanceAsync("health-probe", getInputsAndOutputs: false, ct), cancellationToken);
         string[] states = await Task.WhenAll(storageState, engineState).ConfigureAwait(false);
         bool healthy = states.All(s => s == "up");

@@ -8,7 +8,7 @@ namespace Integration.Activities.Queueing;
 /// <summary>The "integration-events" queue between ingress and dispatcher; messages are envelope JSON, base64 as Functions expects.</summary>
 public sealed class EventQueue(StorageClients storage)
 {
-    private readonly QueueClient queue = storage.Queues.GetQueueClient(StorageNames.EventsQueue);
+    private readonly QueueClient queue = storage.Queues.GetQueueClient(storage.Names.EventsQueue);
 
     public async Task EnqueueAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {

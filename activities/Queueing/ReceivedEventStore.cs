@@ -12,7 +12,7 @@ namespace Integration.Activities.Queueing;
 /// </summary>
 public sealed class ReceivedEventStore(StorageClients storage)
 {
-    private readonly TableClient table = storage.Tables.GetTableClient(StorageNames.ReceivedEventsTable);
+    private readonly TableClient table = storage.Tables.GetTableClient(storage.Names.ReceivedEventsTable);
 
     public async Task<bool> WasReceivedAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {

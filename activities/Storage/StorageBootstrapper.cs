@@ -15,9 +15,9 @@ public sealed class StorageBootstrapper(StorageClients storage, ILogger<StorageB
         try
         {
             await Task.WhenAll(
-                StorageNames.Queues.Select(q => storage.Queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken))
+                storage.Names.Queues.Select(q => storage.Queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken))
                     .Cast<Task>()
-                    .Concat(StorageNames.Tables.Select(t => storage.Tables.CreateTableIfNotExistsAsync(t, cancellationToken))));
+                    .Concat(storage.Names.Tables.Select(t => storage.Tables.CreateTableIfNotExistsAsync(t, cancellationToken))));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -9,7 +9,7 @@ namespace Integration.Activities.Storage;
 /// <summary>
 /// Queue and table clients for the product's storage account, from the same "AzureWebJobsStorage"
 /// setting the Functions runtime uses: a connection string locally (Azurite), or an account name
-/// with managed identity in Azure.
+/// with managed identity in Azure. It also carries the queue and table names of this deployment's task hub.
 /// </summary>
 public sealed class StorageClients
 {
@@ -18,6 +18,7 @@ public sealed class StorageClients
     public StorageClients(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        Names = StorageNames.For(TaskHubName.Resolve(configuration));
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         string? connectionString = configuration[SettingName];
         if (!string.IsNullOrWhiteSpace(connectionString))
@@ -43,6 +44,9 @@ public sealed class StorageClients
     }
 
     public QueueServiceClient Queues { get; }
+
+    /// <summary>The product's queue and table names in this deployment (derived from the task hub).</summary>
+    public StorageNames Names { get; }
 
     /// <summary>The explicit "{service}ServiceUri" setting when present (sovereign clouds), else the public endpoint.</summary>
     private static Uri ServiceUri(IConfiguration configuration, string service, string accountName) =>

@@ -1,16 +1,74 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Integration.Activities.Storage;
 
-/// <summary>Queue and table names; the Bicep templates create the same ones.</summary>
-public static class StorageNames
+/// <summary>
+/// The product's queue and table names, derived from the task hub as Durable Task derives its own
+/// ("{hub}-control-00", "{hub}History"): deployments on one storage account with different hubs share
+/// nothing. The Bicep templates create the same names.
+/// </summary>
+public sealed class StorageNames
 {
-    public const string EventsQueue = "integration-events";
-    public const string EventsPoisonQueue = "integration-events-poison";
-    public const string DeadLettersTable = "DeadLetters";
-    public const string ApiCallLogTable = "ApiCallLog";
-    public const string CrossReferencesTable = "CrossReferences";
-    public const string ReceivedEventsTable = "ReceivedEvents";
-    public const string OffboardingEvidenceTable = "OffboardingEvidence";
+    /// <summary>The Functions app setting that names the events queue for the queue triggers (binding expressions need an app setting).</summary>
+    public const string EventsQueueSetting = "EventsQueueName";
 
-    public static readonly IReadOnlyList<string> Queues = [EventsQueue, EventsPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [DeadLettersTable, ApiCallLogTable, CrossReferencesTable, ReceivedEventsTable, OffboardingEvidenceTable];
+    /// <summary>The suffix of each product table after the hub name; the templates list the same ones.</summary>
+    public static readonly IReadOnlyList<string> TableSuffixes =
+        ["DeadLetters", "ApiCallLog", "CrossReferences", "ReceivedEvents", "OffboardingEvidence"];
+
+    private StorageNames(string taskHub)
+    {
+        TaskHub = taskHub;
+        EventsQueue = $"{taskHub.ToLowerInvariant()}-events";
+        EventsPoisonQueue = EventsQueue + "-poison";
+        DeadLettersTable = taskHub + "DeadLetters";
+        ApiCallLogTable = taskHub + "ApiCallLog";
+        CrossReferencesTable = taskHub + "CrossReferences";
+        ReceivedEventsTable = taskHub + "ReceivedEvents";
+        OffboardingEvidenceTable = taskHub + "OffboardingEvidence";
+        Queues = [EventsQueue, EventsPoisonQueue];
+        Tables = TableSuffixes.Select(s => taskHub + s).ToArray();
+    }
+
+    public string TaskHub { get; }
+
+    /// <summary>Envelopes between ingress and dispatcher: "{hub in lower case}-events".</summary>
+    public string EventsQueue { get; }
+
+    /// <summary>Where a message goes after maxDequeueCount, by the Functions "{queue}-poison" convention.</summary>
+    public string EventsPoisonQueue { get; }
+
+    public string DeadLettersTable { get; }
+
+    public string ApiCallLogTable { get; }
+
+    public string CrossReferencesTable { get; }
+
+    public string ReceivedEventsTable { get; }
+
+    public string OffboardingEvidenceTable { get; }
+
+    public IReadOnlyList<string> Queues { get; }
+
+    public IReadOnlyList<string> Tables { get; }
+
+    /// <exception cref="InvalidOperationException">The hub name is not valid (see <see cref="TaskHubName.Problem"/>).</exception>
+    public static StorageNames For(string taskHub)
+    {
+        ArgumentNullException.ThrowIfNull(taskHub);
+        return TaskHubName.Problem(taskHub) is { } problem ? throw new InvalidOperationException($"The task hub name {problem}") : new StorageNames(taskHub);
+    }
+
+    /// <summary>
+    /// Under Functions, the queue triggers read the queue name from <see cref="EventsQueueSetting"/>; null when it
+    /// names this hub's queue, else what to set, so a mismatch stops start-up instead of leaving events unread.
+    /// </summary>
+    public string? FunctionsQueueSettingProblem(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        string? configured = configuration[EventsQueueSetting];
+        return configured == EventsQueue
+            ? null
+            : $"The app setting '{EventsQueueSetting}' must be '{EventsQueue}' (the events queue of task hub '{TaskHub}'), but it is {(configured is null ? "not set" : $"'{configured}'")}.";
+    }
 }

@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using Azure;
 using Azure.Storage.Queues;
-using Integration.Activities.Storage;
 
 namespace Integration.Bench.Measurement;
 
 /// <summary>
-/// Times one trivial storage call (the events queue's properties) once a second while a phase runs:
+/// Times one trivial storage call (the queue service's properties) once a second while a phase runs:
 /// how long any storage request waits in Azurite at that moment, the engine's included.
 /// </summary>
 public sealed class StorageResponsiveness : IAsyncDisposable
@@ -15,7 +14,7 @@ public sealed class StorageResponsiveness : IAsyncDisposable
     private readonly List<double> samples = [];
     private readonly Task loop;
 
-    private StorageResponsiveness(string storage) => loop = ProbeAsync(new QueueClient(storage, StorageNames.EventsQueue), stop.Token);
+    private StorageResponsiveness(string storage) => loop = ProbeAsync(new QueueServiceClient(storage), stop.Token);
 
     public static StorageResponsiveness Start(string storage) => new(storage);
 
@@ -44,7 +43,7 @@ public sealed class StorageResponsiveness : IAsyncDisposable
         stop.Dispose();
     }
 
-    private async Task ProbeAsync(QueueClient queue, CancellationToken cancellationToken)
+    private async Task ProbeAsync(QueueServiceClient queues, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
@@ -52,7 +51,7 @@ public sealed class StorageResponsiveness : IAsyncDisposable
             var start = Stopwatch.GetTimestamp();
             try
             {
-                await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+                await queues.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException)
             {

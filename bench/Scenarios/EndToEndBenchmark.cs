@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Integration.Activities.Storage;
 using Integration.Bench.Measurement;
 using Integration.Orchestrations.DealToInvoice;
 using Integration.SendEvent;
@@ -23,6 +24,7 @@ public static class EndToEndBenchmark
         HttpClient http,
         Uri sandbox,
         string storage,
+        StorageNames names,
         IReadOnlyList<string> dealIds,
         int concurrency,
         TimeSpan timeout,
@@ -56,7 +58,7 @@ public static class EndToEndBenchmark
 
         var finished = completion.Pending == 0;
         var sandboxCheck = finished ? await SandboxCheck.VerifyAsync(http, sandbox, dealIds, cancellationToken).ConfigureAwait(false) : null;
-        var io = finished ? await ProductIo.MeasureAsync(http, sandbox, storage, vendorBefore, cancellationToken).ConfigureAwait(false) : null;
+        var io = finished ? await ProductIo.MeasureAsync(http, sandbox, storage, names.ApiCallLogTable, vendorBefore, cancellationToken).ConfigureAwait(false) : null;
         var dispatchDelays = LatencySummary.Of(completion.Instances.Values
             .Where(m => acceptedAt.ContainsKey(m.InstanceId))
             .Select(m => (m.CreatedAt - acceptedAt[m.InstanceId]).TotalMilliseconds));

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Integration.Activities.Storage;
 
 namespace Integration.Bench.Scenarios;
 
@@ -22,14 +21,14 @@ public sealed record ProductIo(IReadOnlyDictionary<string, long> VendorCalls, lo
     }
 
     public static async Task<ProductIo> MeasureAsync(
-        HttpClient http, Uri sandbox, string storage, IReadOnlyDictionary<string, long> vendorBefore, CancellationToken cancellationToken)
+        HttpClient http, Uri sandbox, string storage, string apiCallLogTable, IReadOnlyDictionary<string, long> vendorBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vendorBefore);
         var after = await VendorTotalsAsync(http, sandbox, cancellationToken).ConfigureAwait(false);
         var calls = after.ToDictionary(p => p.Key, p => p.Value - vendorBefore.GetValueOrDefault(p.Key), StringComparer.Ordinal);
 
         var rows = 0L;
-        var table = new TableClient(storage, StorageNames.ApiCallLogTable);
+        var table = new TableClient(storage, apiCallLogTable);
         await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows++;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Azure.Storage.Queues;
-using Integration.Activities.Storage;
 
 namespace Integration.Bench.Scenarios;
 
@@ -11,9 +10,9 @@ namespace Integration.Bench.Scenarios;
 public static class QueueDrain
 {
     /// <returns>The backlog seen first, the time it took to drain, and whether it drained before the timeout.</returns>
-    public static async Task<(int Backlog, TimeSpan Took, bool Drained)> WaitAsync(string storage, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<(int Backlog, TimeSpan Took, bool Drained)> WaitAsync(string storage, string queueName, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var queue = new QueueClient(storage, StorageNames.EventsQueue);
+        var queue = new QueueClient(storage, queueName);
         var start = Stopwatch.GetTimestamp();
         int? backlog = null;
         while (Stopwatch.GetElapsedTime(start) < timeout)

@@ -36,7 +36,7 @@ public static class DurableEngine
         services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-            TaskHubName = configuration["Engine:TaskHubName"] is { Length: > 0 } name ? name : hub.HubName,
+            TaskHubName = Integration.Activities.Storage.TaskHubName.Resolve(configuration),
             PartitionCount = hub.PartitionCount,
             MaxQueuePollingInterval = hub.MaxQueuePollingInterval,
             UseTablePartitionManagement = hub.UseTablePartitionManagement,

@@ -6,8 +6,8 @@ namespace Integration.DevHost.Hosting;
 public sealed record QueueTriggerSettings(
     int BatchSize, int NewBatchThreshold, TimeSpan MaxPollingInterval, TimeSpan VisibilityTimeout, int MaxDequeueCount);
 
-/// <summary>Durable Task settings from host.json's "extensions.durableTask".</summary>
-public sealed record DurableTaskSettings(string HubName, int PartitionCount, TimeSpan MaxQueuePollingInterval, bool UseTablePartitionManagement);
+/// <summary>Durable Task settings from host.json's "extensions.durableTask" (the hub name is TaskHubName's, shared with the product's storage names).</summary>
+public sealed record DurableTaskSettings(int PartitionCount, TimeSpan MaxQueuePollingInterval, bool UseTablePartitionManagement);
 
 /// <summary>
 /// Reads the same host.json the Functions host reads, so both hosts poll, retry and poison alike
@@ -32,7 +32,6 @@ public sealed record HostJsonSettings(QueueTriggerSettings Queues, DurableTaskSe
                 Time(queues, "visibilityTimeout", TimeSpan.Zero),
                 Int(queues, "maxDequeueCount", 5)),
             new DurableTaskSettings(
-                Str(durable, "hubName", "TestHubName"),
                 Int(provider, "partitionCount", 4),
                 Time(provider, "maxQueuePollingInterval", TimeSpan.FromSeconds(30)),
                 Bool(provider, "useTablePartitionManagement", true)));
@@ -46,9 +45,6 @@ public sealed record HostJsonSettings(QueueTriggerSettings Queues, DurableTaskSe
 
     private static bool Bool(JsonElement o, string name, bool fallback) =>
         Child(o, name) is { ValueKind: JsonValueKind.True or JsonValueKind.False } v ? v.GetBoolean() : fallback;
-
-    private static string Str(JsonElement o, string name, string fallback) =>
-        Child(o, name) is { ValueKind: JsonValueKind.String } v ? v.GetString()! : fallback;
 
     private static TimeSpan Time(JsonElement o, string name, TimeSpan fallback) =>
         Child(o, name) is { ValueKind: JsonValueKind.String } v

@@ -58,6 +58,12 @@ param maximumInstanceCount int = 100
 @description('Optional. Public https base URL callers use to reach the app (custom domain or front end), without a trailing slash. Empty means https://<default hostname>.')
 param publicBaseUrl string = ''
 
+@description('Required. Durable Functions task hub; overrides host.json so the app and its storage names agree.')
+param taskHubName string
+
+@description('Required. The events queue the queue triggers read ("<hub in lower case>-events"); the app checks it matches the hub at start-up.')
+param eventsQueueName string
+
 @description('Required. HubSpot API base URL.')
 param hubSpotBaseUrl string
 
@@ -185,7 +191,11 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: functionApp
   name: 'appsettings'
   properties: {
-    // Host storage (Durable Functions task hub "IntegrationHub", queues, tables) via the managed identity.
+    // The task hub, and the events queue named from it (the queue triggers read it from this setting).
+    AzureFunctionsJobHost__extensions__durableTask__hubName: taskHubName
+    EventsQueueName: eventsQueueName
+
+    // Host storage (Durable Functions task hub, queues, tables) via the managed identity.
     AzureWebJobsStorage__accountName: storageAccount.name
     AzureWebJobsStorage__blobServiceUri: storageAccount.properties.primaryEndpoints.blob
     AzureWebJobsStorage__queueServiceUri: storageAccount.properties.primaryEndpoints.queue

@@ -41,10 +41,3 @@ var secretNames = {
   alertsWebhookUrl: 'alerts-webhook-url'
   operationsApiKey: 'operations-api-key'
 }
-
-@export()
-@description('Storage queues the app uses. The poison queue name follows the Functions "<queue>-poison" convention.')
-var queueNames = {
-  events: 'integration-events'
-  eventsPoison: 'integration-events-poison'
-}

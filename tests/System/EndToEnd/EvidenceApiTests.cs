@@ -21,7 +21,11 @@ public sealed class EvidenceApiTests(StandaloneHostFixture fixture)
     private static readonly DateTimeOffset EffectiveAt = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
     private readonly OffboardingEvidenceStore store = new(new StorageClients(new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?> { [StorageClients.SettingName] = TestEnvironment.StorageConnectionString })
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StorageClients.SettingName] = TestEnvironment.StorageConnectionString,
+            [TaskHubName.StandaloneSetting] = fixture.Host.TaskHub,
+        })
         .Build()));
 
     [Fact]
@@ -84,7 +88,7 @@ public sealed class EvidenceApiTests(StandaloneHostFixture fixture)
         Assert.Equal("completed", (string?)body["status"]);
         Assert.Equal(["okta:revoked", "github:no-account"], body["systems"]!.AsArray().Select(s => $"{(string?)s!["system"]}:{(string?)s["state"]}"));
 
-        var table = new TableClient(TestEnvironment.StorageConnectionString, StorageNames.OffboardingEvidenceTable);
+        var table = new TableClient(TestEnvironment.StorageConnectionString, StorageNames.For(fixture.Host.TaskHub).OffboardingEvidenceTable);
         var rows = new List<string>();
         await foreach (TableEntity row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {started.OffboardingId}")))
         {

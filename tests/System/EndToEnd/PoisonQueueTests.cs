@@ -13,7 +13,7 @@ public sealed class PoisonQueueTests(StandaloneHostFixture fixture)
     public async Task Undispatchable_message_ends_as_a_dead_letter_with_an_alert()
     {
         string marker = "not-an-envelope-" + Guid.NewGuid().ToString("N");
-        var queue = new QueueClient(TestEnvironment.StorageConnectionString, StorageNames.EventsQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queue = new QueueClient(TestEnvironment.StorageConnectionString, StorageNames.For(fixture.Host.TaskHub).EventsQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.SendMessageAsync($"{{\"garbage\":\"{marker}\"}}");
 
         // maxDequeueCount 5 with a 5 s visibility timeout: about 25 s.
@@ -23,7 +23,7 @@ public sealed class PoisonQueueTests(StandaloneHostFixture fixture)
             TimeSpan.FromSeconds(90),
             "the poisoned message's alert");
 
-        var table = new TableClient(TestEnvironment.StorageConnectionString, StorageNames.DeadLettersTable);
+        var table = new TableClient(TestEnvironment.StorageConnectionString, StorageNames.For(fixture.Host.TaskHub).DeadLettersTable);
         bool recorded = false;
         await foreach (TableEntity letter in table.QueryAsync<TableEntity>(e => e.PartitionKey == "event"))
         {

@@ -40,11 +40,12 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Dispatcher_is_triggered_by_the_events_queue_on_the_jobs_storage_connection()
+    public void Dispatcher_is_triggered_by_the_events_queue_named_in_the_app_settings_on_the_jobs_storage_connection()
     {
         JsonElement trigger = TriggerOf("Dispatcher", "queueTrigger");
 
-        Assert.Equal("integration-events", trigger.GetProperty("queueName").GetString());
+        // The hub's queue name comes from an app setting the worker checks against the hub at start-up.
+        Assert.Equal("%EventsQueueName%", trigger.GetProperty("queueName").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
     }
 
@@ -53,7 +54,7 @@ public sealed class FunctionsMetadataTests
     {
         JsonElement trigger = TriggerOf("PoisonEvents", "queueTrigger");
 
-        Assert.Equal("integration-events-poison", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("%EventsQueueName%-poison", trigger.GetProperty("queueName").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
     }
 

@@ -93,9 +93,6 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     [GeneratedRegex(@"^\[parameters\('(?<name>[^']+)'\)\]$")]
     private static partial Regex ParameterReference();
 
-    [GeneratedRegex(@"^\[variables\('(?<name>[^']+)'\)(?<path>(\.[A-Za-z0-9_]+)*)\]$")]
-    private static partial Regex VariableReference();
-
     [Fact]
     public async Task Check_script_builds_and_lints_the_bicep_without_errors_or_warnings()
     {
@@ -142,21 +139,38 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     }
 
     [Fact]
-    public void Storage_creates_the_integration_queues_and_tables()
+    public void Storage_creates_the_queues_and_tables_the_app_names_from_its_task_hub()
     {
         var storage = Assert.Single(Resources(fixture.Template), r => Type(r) == "Microsoft.Resources/deployments"
             && NestedResources(r).Any(n => Type(n) == "Microsoft.Storage/storageAccounts/queueServices/queues"));
         var parameters = storage.GetProperty("properties").GetProperty("parameters");
+        var arm = new ArmExpressions(fixture.Template);
+        string hub = (string)arm.Evaluate(fixture.Template.GetProperty("parameters").GetProperty("taskHubName").GetProperty("defaultValue"))!;
+        StorageNames expected = StorageNames.For(hub);
 
-        var queues = ResolveStrings(parameters.GetProperty("queueNames").GetProperty("value"), fixture.Template);
-        Assert.Contains("integration-events", queues);
-        Assert.Contains("integration-events-poison", queues);
-
-        var tables = ResolveStrings(parameters.GetProperty("tableNames").GetProperty("value"), fixture.Template);
-        // The hosts create StorageNames.Tables at start-up; the templates must create the same set.
-        Assert.Equal(StorageNames.Tables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
-        Assert.Contains("OffboardingEvidence", tables);
+        // The hosts create StorageNames' queues and tables at start-up; the templates must create the same ones.
+        Assert.Equal("IntegrationHub", hub);
+        Assert.Equal(expected.Queues, arm.Strings(parameters.GetProperty("queueNames").GetProperty("value")));
+        Assert.Equal(["integrationhub-events", "integrationhub-events-poison"], expected.Queues);
+        var tables = arm.Strings(parameters.GetProperty("tableNames").GetProperty("value"));
+        Assert.Equal(expected.Tables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
+        Assert.Contains("IntegrationHubOffboardingEvidence", tables);
         Assert.Contains(NestedResources(storage), n => Type(n) == "Microsoft.Storage/storageAccounts/tableServices/tables");
+    }
+
+    [Fact]
+    public void The_app_runs_on_the_templates_task_hub_and_reads_its_events_queue()
+    {
+        var settings = AppSettings(fixture.Template);
+        var functionApp = Assert.Single(Resources(fixture.Template), r => Type(r) == "Microsoft.Resources/deployments"
+            && NestedResources(r).Any(n => Type(n) == "Microsoft.Web/sites/config"));
+        var parameters = functionApp.GetProperty("properties").GetProperty("parameters");
+        var arm = new ArmExpressions(fixture.Template);
+        string hub = (string)arm.Evaluate(parameters.GetProperty("taskHubName").GetProperty("value"))!;
+
+        Assert.Equal("[parameters('taskHubName')]", settings["AzureFunctionsJobHost__extensions__durableTask__hubName"]);
+        Assert.Equal("[parameters('eventsQueueName')]", settings[StorageNames.EventsQueueSetting]);
+        Assert.Equal(StorageNames.For(hub).EventsQueue, (string)arm.Evaluate(parameters.GetProperty("eventsQueueName").GetProperty("value"))!);
     }
 
     [Fact]
@@ -417,32 +431,5 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
             }
         }
         return settings;
-    }
-
-    /// <summary>
-    /// String values of a module parameter: literals, arrays of literals, or simple
-    /// [variables('x').y] references into the template's variables.
-    /// </summary>
-    private static List<string> ResolveStrings(JsonElement value, JsonElement template)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Array:
-                return value.EnumerateArray().SelectMany(v => ResolveStrings(v, template)).ToList();
-            case JsonValueKind.String when !value.GetString()!.StartsWith('['):
-                return [value.GetString()!];
-            case JsonValueKind.String:
-                var match = VariableReference().Match(value.GetString()!);
-                Assert.True(match.Success, $"Cannot resolve ARM expression {value.GetString()} statically.");
-                var resolved = template.GetProperty("variables").GetProperty(match.Groups["name"].Value);
-                foreach (var segment in match.Groups["path"].Value.Split('.', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    resolved = resolved.GetProperty(segment);
-                }
-                return ResolveStrings(resolved, template);
-            default:
-                Assert.Fail($"Unexpected parameter value {value}.");
-                return [];
-        }
     }
 }

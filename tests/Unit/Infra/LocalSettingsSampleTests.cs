@@ -57,6 +57,18 @@ public sealed class LocalSettingsSampleTests
         Assert.Equal(sandbox.HubSpotAccessToken, Sample["Connectors:HubSpot:AccessToken"]);
     }
 
+    [Fact]
+    public void The_sample_reads_the_events_queue_of_the_hub_in_host_json()
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(Sample.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)))
+            .Build();
+
+        // The same check the Functions app makes at start-up, with the repository's host.json.
+        StorageNames names = StorageNames.For(TaskHubName.Resolve(configuration, Path.Combine(BicepFixture.FindRepoRoot(), "host.json")));
+        Assert.Null(names.FunctionsQueueSettingProblem(configuration));
+    }
+
     /// <summary>The sample's "Values" as configuration keys ("__" becomes ":", as the environment provider does).</summary>
     private static Dictionary<string, string> ReadSample()
     {
