@@ -5,7 +5,7 @@ public sealed class IdentityOptions
 {
     public const string Section = "Identity";
 
-    /// <summary>Targets by name; the name is what evidence, reviews and alerts show. None is valid: the workflows then have nothing to do.</summary>
+    /// <summary>Targets by name; the name is what evidence, reviews and alerts show. None is valid only with Offboarding:Enabled=false (checked at start-up).</summary>
     public Dictionary<string, IdentityTargetOptions> Targets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 

@@ -5,7 +5,8 @@ namespace Integration.Activities.Configuration;
 
 /// <summary>
 /// Start-up validation of "Identity": each problem names the target and the setting (Identity:Targets:{name}:{setting}),
-/// so a misconfigured target stops the host instead of failing every offboarding. No targets is valid.
+/// so a misconfigured target stops the host instead of failing every offboarding. Whether there must be any is
+/// OffboardingOptionsValidator's rule (none only with offboarding switched off).
 /// </summary>
 public sealed class IdentityOptionsValidator : IValidateOptions<IdentityOptions>
 {

@@ -36,6 +36,11 @@ public sealed class LoadEmployeeAccessActivity(
         HrEmployee employee = await hr.GetEmployeeAsync(input.EmployeeId, targets.HrFields, input.CorrelationId, ct).ConfigureAwait(false)
             ?? throw new PermanentActivityFailureException($"BambooHR has no employee {input.EmployeeId}.");
 
+        if (input.Purpose == LoadEmployeeAccessInput.Offboarding && !options.Value.Enabled)
+        {
+            return new EmployeeAccessPlan(employee, [], options.Value.Deadline, null, OffboardingDisabled: true);
+        }
+
         string? completed = input.Purpose == LoadEmployeeAccessInput.Offboarding
             ? await CompletedOffboardingAsync(employee, ct).ConfigureAwait(false)
             : null;

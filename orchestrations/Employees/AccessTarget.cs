@@ -33,11 +33,13 @@ public sealed record LoadEmployeeAccessInput(string EmployeeId, string Correlati
 /// The id of an already completed offboarding of this employee for this same effective time, so a
 /// restarted workflow does not offboard twice; null when there is none.
 /// </param>
+/// <param name="OffboardingDisabled">True when the operator switched offboarding off (Offboarding:Enabled=false): the workflow says so and revokes nothing.</param>
 public sealed record EmployeeAccessPlan(
     HrEmployee Employee,
     IReadOnlyList<AccessTarget> Targets,
     TimeSpan Deadline,
-    string? CompletedOffboardingId);
+    string? CompletedOffboardingId,
+    bool OffboardingDisabled = false);
 
 /// <summary>
 /// Tells a running employee workflow that the HR record changed (e.g. a termination was cancelled or

@@ -16,6 +16,9 @@ namespace Integration.Orchestrations.Offboarding;
 /// retries, while a deadline timer (4 h by default) runs beside them;</item>
 /// <item>deadline first: escalate, naming each open system and its last error, keep working, and mark
 /// the record "completed-late"; a system that rejects for good goes to manual review.</item>
+/// <item>no configured system applies to the employee: a person is asked (read again, or confirm there is
+/// no access to end); a termination never ends as done with nothing revoked on its own.</item>
+/// <item>offboarding switched off (Offboarding:Enabled=false): end "offboarding-disabled", saying so.</item>
 /// </list>
 /// The evidence record is written at start, escalation, each settled review and the end.
 /// </summary>
@@ -28,6 +31,7 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
     public const string AlreadyOffboarded = "already-offboarded";
     public const string Reinstated = "reinstated";
     public const string Restarted = "restarted";
+    public const string Disabled = "offboarding-disabled";
     public const string DeadLettered = WorkflowDeadLetter.Step;
 
     /// <summary>The business-key instance id: one workflow per employee, so a duplicate event is a no-op.</summary>
@@ -56,6 +60,13 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
                     new LoadEmployeeAccessInput(input.EmployeeId, input.CorrelationId, LoadEmployeeAccessInput.Offboarding, notBefore),
                     WorkflowRetry.Standard);
                 HrEmployee employee = plan.Employee;
+                if (plan.OffboardingDisabled)
+                {
+                    string off = $"offboarding is switched off (Offboarding:Enabled=false): nothing was revoked for {employee.DisplayName}";
+                    log.LogWarning("Offboarding of {EmployeeId} skipped: offboarding is switched off ({CorrelationId})", input.EmployeeId, input.CorrelationId);
+                    SetStatus(context, Disabled, off);
+                    return new OffboardingResult(Disabled, null, employee.TerminationEffectiveAt, null, null, []);
+                }
 
                 if (employee.TerminationEffectiveAt is not { } effectiveAt)
                 {
@@ -90,7 +101,29 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
                     continue;
                 }
 
-                OffboardingResult result = await new Revocation(context, input, plan, offboardingId, effectiveAt).RunAsync();
+                NoAccessConfirmation? confirmed = null;
+                if (!plan.Targets.Any(t => t.NotApplicableReason is null))
+                {
+                    ReviewDecision? decision = await ManualReview.RequestAsync(
+                        context, OffboardingReviews.NothingApplies(employee, NothingAppliesReason(plan)), input.CorrelationId, changed);
+                    if (decision is null)
+                    {
+                        // HR changed while a person was being asked: read it again in a fresh run.
+                        EmployeeChanged change = await changed;
+                        context.ContinueAsNew(new OffboardingInput(input.EmployeeId, change.CorrelationId, change.EventId, input.WasScheduled || waited), preserveUnprocessedEvents: true);
+                        return new OffboardingResult(Restarted, offboardingId, effectiveAt, null, null, []);
+                    }
+
+                    if (decision.Action == OffboardingReviews.Retry)
+                    {
+                        notBefore = null;
+                        continue;
+                    }
+
+                    confirmed = new NoAccessConfirmation(decision.ReviewedBy, decision.Value ?? decision.Comment ?? "confirmed by an operator");
+                }
+
+                OffboardingResult result = await new Revocation(context, input, plan, offboardingId, effectiveAt, confirmed).RunAsync();
                 log.LogInformation("Offboarding {OffboardingId}: {Outcome} ({CorrelationId})", offboardingId, result.Outcome, input.CorrelationId);
                 return result;
             }
@@ -136,11 +169,20 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
         return new OffboardingResult(NotTerminated, null, null, null, null, []);
     }
 
+    /// <summary>Why nothing would be revoked: no target takes part in offboarding, or each one's reason for not applying.</summary>
+    private static string NothingAppliesReason(EmployeeAccessPlan plan) => plan.Targets.Count == 0
+        ? "no identity system takes part in offboarding (Identity:Targets), so nothing would be revoked"
+        : "no configured system applies, so nothing would be revoked: " + string.Join("; ", plan.Targets.Select(t => $"{t.System}: {t.NotApplicableReason}"));
+
     private static void SetStatus(TaskOrchestrationContext context, string step, string detail, DateTimeOffset? waitingUntil = null) =>
         context.SetCustomStatus(new WorkflowStatus(step, detail, context.CurrentUtcDateTime) { WaitingUntil = waitingUntil });
 
     /// <summary>One offboarding from the effective time on; the per-system lines are its shared state.</summary>
-    private sealed class Revocation(TaskOrchestrationContext context, OffboardingInput input, EmployeeAccessPlan plan, string offboardingId, DateTimeOffset effectiveAt)
+    /// <summary>A person's word that an employee no configured system applies to has no access to end.</summary>
+    private sealed record NoAccessConfirmation(string? By, string Note);
+
+    private sealed class Revocation(
+        TaskOrchestrationContext context, OffboardingInput input, EmployeeAccessPlan plan, string offboardingId, DateTimeOffset effectiveAt, NoAccessConfirmation? confirmed)
     {
         private readonly DateTimeOffset deadline = effectiveAt + plan.Deadline;
         private readonly List<SystemLine> lines = plan.Targets.Select(t => new SystemLine(t)).ToList();
@@ -151,6 +193,14 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
         {
             startedAt = Now;
             HrEmployee employee = plan.Employee;
+            if (confirmed is not null)
+            {
+                // The confirmation is the evidence line: an auditor sees who said there was nothing to revoke, and how they knew.
+                var line = new SystemLine(new AccessTarget("(no applicable system)", "none", null));
+                line.Settle(AccessOutcomes.ConfirmedNoAccess, Now, null, confirmed.Note, confirmed.By, IsLate(Now));
+                lines.Add(line);
+            }
+
             await SaveEvidenceAsync(OffboardingEvidence.InProgress, completedAt: null, withinSla: null);
             SetStatus(context, "revoking", $"revoking access of {employee.DisplayName} in {Open.Count()} systems; deadline {deadline:u}");
 
@@ -174,7 +224,10 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
             bool withinSla = escalatedAt is null && completedAt <= deadline && lines.All(l => !l.Late);
             string status = withinSla ? OffboardingEvidence.Completed : OffboardingEvidence.CompletedLate;
             await SaveEvidenceAsync(status, completedAt, withinSla);
-            SetStatus(context, status, $"access of {employee.DisplayName} ended in {lines.Count} systems" + (withinSla ? " within the deadline" : $"; deadline {deadline:u} missed"));
+            string ended = confirmed is null
+                ? $"access of {employee.DisplayName} ended in {lines.Count} systems"
+                : $"nothing to revoke for {employee.DisplayName}: no configured system applies, confirmed by {confirmed.By ?? "an operator"} ({confirmed.Note})";
+            SetStatus(context, status, ended + (withinSla ? " within the deadline" : $"; deadline {deadline:u} missed"));
             return new OffboardingResult(
                 withinSla ? Completed : CompletedLate, offboardingId, effectiveAt, completedAt, withinSla, lines.Select(l => l.ToEvidence()).ToList());
         }

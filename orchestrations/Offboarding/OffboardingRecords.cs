@@ -29,6 +29,9 @@ public static class AccessOutcomes
     public const string NoAccount = "no-account";
     public const string NotApplicable = "not-applicable";
     public const string RevokedManually = "revoked-manually";
+
+    /// <summary>No configured system applied to the employee, and a person confirmed there was no access to end.</summary>
+    public const string ConfirmedNoAccess = "confirmed-no-access";
     public const string Created = "created";
     public const string Linked = "linked";
     public const string CreatedManually = "created-manually";
@@ -84,5 +87,5 @@ public sealed record OffboardingEvidence(
 }
 
 /// <summary>How an offboarding ended.</summary>
-/// <param name="Outcome">completed, completed-late, cancelled, not-terminated, already-offboarded or reinstated (termination withdrawn after offboarding: alerted).</param>
+/// <param name="Outcome">completed, completed-late, cancelled, not-terminated, already-offboarded, reinstated (termination withdrawn after offboarding: alerted) or offboarding-disabled.</param>
 public sealed record OffboardingResult(string Outcome, string? OffboardingId, DateTimeOffset? EffectiveAt, DateTimeOffset? CompletedAt, bool? WithinSla, IReadOnlyList<SystemEvidence> Systems);

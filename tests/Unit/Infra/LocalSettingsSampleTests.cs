@@ -2,6 +2,7 @@ using System.Text.Json;
 using Integration.Activities.ApiCalls;
 using Integration.Activities.Configuration;
 using Integration.Activities.Connectors.Erp;
+using Integration.Activities.Composition;
 using Integration.Activities.Storage;
 using Integration.Sandbox;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,35 @@ public sealed class LocalSettingsSampleTests
     }
 
     [Fact]
+    public void The_sample_passes_every_start_up_check_of_the_composition_with_the_sandbox_identity_targets()
+    {
+        using ServiceProvider services = Composition(Sample);
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(
+            SandboxIdentityTargetSettings().OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase),
+            Sample.Where(p => p.Key.StartsWith("Identity:", StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Without_identity_targets_start_up_fails_naming_the_setting_unless_offboarding_is_switched_off()
+    {
+        var withoutTargets = Sample.Where(p => !p.Key.StartsWith("Identity:", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        using (ServiceProvider services = Composition(withoutTargets))
+        {
+            var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Contains("Identity:Targets names no system that takes part in offboarding", ex.Message, StringComparison.Ordinal);
+        }
+
+        withoutTargets["Offboarding:Enabled"] = "false";
+        using (ServiceProvider services = Composition(withoutTargets))
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+    }
+
+    [Fact]
     public void The_sample_reads_the_events_queue_of_the_hub_in_host_json()
     {
         IConfiguration configuration = new ConfigurationBuilder()
@@ -68,6 +98,22 @@ public sealed class LocalSettingsSampleTests
         StorageNames names = StorageNames.For(TaskHubName.Resolve(configuration, Path.Combine(BicepFixture.FindRepoRoot(), "host.json")));
         Assert.Null(names.FunctionsQueueSettingProblem(configuration));
     }
+
+    /// <summary>The product's one composition over these settings, as both hosts build it.</summary>
+    private static ServiceProvider Composition(Dictionary<string, string> values)
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)))
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddIntegration(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The standalone host's fifteen sandbox targets on the sample's sandbox port, as configuration keys.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> SandboxIdentityTargetSettings() =>
+        Integration.DevHost.Hosting.SandboxIdentityTargets.For("http://127.0.0.1:7080").Select(p => KeyValuePair.Create(p.Key, p.Value ?? string.Empty));
 
     /// <summary>The sample's "Values" as configuration keys ("__" becomes ":", as the environment provider does).</summary>
     private static Dictionary<string, string> ReadSample()
