@@ -36,6 +36,7 @@ public static class StandaloneHost
         int grpcPort = builder.Configuration.GetValue("Standalone:GrpcPort", DevDefaults.GrpcPort);
         int sandboxPort = builder.Configuration.GetValue("Sandbox:Port", DevDefaults.SandboxPort);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DevDefaults.For(sandboxPort) });
+        builder.Configuration.AddLogLevelDefaults();
 
         HostJsonSettings hostJson = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
         builder.WebHost.ConfigureKestrel(kestrel =>
