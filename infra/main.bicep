@@ -3,7 +3,7 @@ metadata description = 'Deploys the durable integration-workflow orchestrator: F
 
 targetScope = 'resourceGroup'
 
-import { builtInRoleIds, secretNames } from 'modules/shared.bicep'
+import { builtInRoleIds, identityTargetsType, secretNames } from 'modules/shared.bicep'
 
 // ---------------------------------------------------------------------------------------------
 // Naming and placement
@@ -119,6 +119,16 @@ param businessCalendarRegion string = 'us'
 
 @description('Optional. Largest difference, in the deal currency, between the invoice total and the deal amount that is invoiced without review. A decimal number as text, "." as separator.')
 param pricingAmountTolerance string = '0.01'
+
+// ---------------------------------------------------------------------------------------------
+// Offboarding and identity targets (the app checks them at start-up; docs/identity-targets.md)
+// ---------------------------------------------------------------------------------------------
+
+@description('Optional. Whether the app offboards leavers. On (the default) needs at least one identity target that takes part in offboarding, or the app stops at start-up naming Identity:Targets. Off ends every termination "offboarding-disabled", saying so.')
+param offboardingEnabled bool = true
+
+@description('Optional. Identity targets by name (letters and digits, optionally joined by single underscores): { kind, baseUrl, tokenSecretName, accountField?, departments?, offboarding?, onboarding?, organization?, directoryId?, rest? }. The token goes into Key Vault under tokenSecretName, never here.')
+param identityTargets identityTargetsType = {}
 
 // ---------------------------------------------------------------------------------------------
 // Key Vault
@@ -369,6 +379,8 @@ module functionApp 'modules/functionapp.bicep' = {
     businessCalendarTimeZone: businessCalendarTimeZone
     businessCalendarRegion: businessCalendarRegion
     pricingAmountTolerance: pricingAmountTolerance
+    offboardingEnabled: offboardingEnabled
+    identityTargets: identityTargets
   }
 }
 

@@ -34,6 +34,21 @@ param businessCalendarTimeZone = 'America/New_York'
 param businessCalendarRegion = 'us'
 param pricingAmountTolerance = '0.01'
 
+// Offboarding revokes leavers' access in the identity targets. Left on with no target that takes part in
+// offboarding, the app stops at start-up naming Identity:Targets. Dev runs without offboarding (terminations end
+// "offboarding-disabled", saying so) until you give it targets, for example:
+//   param offboardingEnabled = true
+//   param identityTargets = {
+//     entra: {
+//       kind: 'graph'
+//       baseUrl: 'https://<graph host>'
+//       tokenSecretName: 'identity-entra-token' // the token goes into Key Vault under this name
+//     }
+//   }
+// Target names: letters and digits, optionally joined by single underscores. Settings: docs/identity-targets.md.
+param offboardingEnabled = false
+param identityTargets = {}
+
 // Dev vaults are throwaway: short recovery window, no purge protection (cannot be undone once on).
 param keyVaultEnablePurgeProtection = false
 param keyVaultSoftDeleteRetentionInDays = 7

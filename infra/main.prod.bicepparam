@@ -37,6 +37,21 @@ param businessCalendarTimeZone = 'America/New_York'
 param businessCalendarRegion = 'us'
 param pricingAmountTolerance = '0.01'
 
+// Offboarding revokes leavers' access in the identity targets; decide before the first deployment. On with no
+// target that takes part in offboarding, the app stops at start-up naming Identity:Targets: add the systems
+// leavers' access must end in, or set offboardingEnabled = false to run without offboarding (terminations then
+// end "offboarding-disabled", saying so). Each token goes into Key Vault under its tokenSecretName, never here.
+// Target names: letters and digits, optionally joined by single underscores. Settings: docs/identity-targets.md.
+param offboardingEnabled = true
+param identityTargets = {
+  // entra: {
+  //   kind: 'graph'
+  //   baseUrl: 'https://<graph host>'
+  //   tokenSecretName: 'identity-entra-token'
+  //   departments: [] // empty: everyone
+  // }
+}
+
 param keyVaultEnablePurgeProtection = true
 param keyVaultSoftDeleteRetentionInDays = 90
 // Object IDs of the operator group(s) that rotate secrets.

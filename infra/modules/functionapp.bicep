@@ -1,7 +1,7 @@
 metadata name = 'Function app (Flex Consumption)'
 metadata description = 'Flex Consumption (FC1) plan and the .NET 10 isolated function app: user-assigned identity, HTTPS only, TLS 1.2, FTP and basic publishing credentials off, identity-based AzureWebJobsStorage and Key Vault references for every secret.'
 
-import { secretNames } from 'shared.bicep'
+import { identityTargetsType, secretNames } from 'shared.bicep'
 
 @description('Required. Name of the function app (globally unique; becomes <name>.azurewebsites.net unless a unique default hostname is assigned).')
 @maxLength(60)
@@ -108,6 +108,12 @@ param businessCalendarRegion string = 'us'
 @description('Optional. Largest invoice-total vs deal-amount difference invoiced without review, as decimal text.')
 param pricingAmountTolerance string = '0.01'
 
+@description('Optional. Whether the app offboards leavers (Offboarding__Enabled). On with no target that takes part in offboarding stops the app at start-up, naming Identity:Targets.')
+param offboardingEnabled bool = true
+
+@description('Optional. Identity targets by name, written as Identity__Targets__<name>__<Setting> app settings; each token is a Key Vault reference to the target\'s tokenSecretName.')
+param identityTargets identityTargetsType = {}
+
 @description('Optional. Allow basic-auth (publishing profile) credentials on the SCM endpoint. Keep false: zip deploy and Core Tools publish with an Entra ID token.')
 param allowScmBasicAuth bool = false
 
@@ -121,6 +127,68 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 
 // HubSpot v3 signs the full request URI, so the app must know the URL its callers used.
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
+
+// Identity targets as app settings: "Identity__Targets__<name>__<Setting>", lists as "__0", "__1", ... and the REST
+// calls under "__Rest__". An unset property writes no setting, so the app's default applies. The token is never a
+// value here: always a Key Vault reference to the target's tokenSecretName.
+var identityTargetSettings = toObject(
+  filter(
+    flatten(map(items(identityTargets), target => map(
+      concat(
+        [
+          ['Kind', target.value.kind]
+          ['BaseUrl', target.value.baseUrl]
+          ['Token', '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${target.value.tokenSecretName})']
+          ['AccountField', target.value.?accountField]
+          ['Offboarding', target.value.?offboarding == null ? null : (target.value.offboarding! ? 'true' : 'false')]
+          ['Onboarding', target.value.?onboarding == null ? null : (target.value.onboarding! ? 'true' : 'false')]
+          ['Organization', target.value.?organization]
+          ['DirectoryId', target.value.?directoryId]
+          ['Rest__AuthHeader', target.value.?rest.?authHeader]
+          ['Rest__AuthScheme', target.value.?rest.?authScheme]
+          ['Rest__RevokeMethod', target.value.?rest.?revokeMethod]
+          ['Rest__RevokeUrl', target.value.?rest.?revokeUrl]
+          ['Rest__RevokeBody', target.value.?rest.?revokeBody]
+          ['Rest__CreateMethod', target.value.?rest.?createMethod]
+          ['Rest__CreateUrl', target.value.?rest.?createUrl]
+          ['Rest__CreateBody', target.value.?rest.?createBody]
+        ],
+        flatten(map(
+          [
+            ['Departments', target.value.?departments ?? []]
+            ['Rest__SuccessCodes', target.value.?rest.?successCodes ?? []]
+            ['Rest__AlreadyDoneCodes', target.value.?rest.?alreadyDoneCodes ?? []]
+            ['Rest__NoAccountCodes', target.value.?rest.?noAccountCodes ?? []]
+            ['Rest__CreateSuccessCodes', target.value.?rest.?createSuccessCodes ?? []]
+            ['Rest__ExistsCodes', target.value.?rest.?existsCodes ?? []]
+          ],
+          list => map(range(0, length(list[1])), i => ['${list[0]}__${i}', string(list[1][i])])
+        ))
+      ),
+      setting => ['Identity__Targets__${target.key}__${setting[0]}', setting[1]]
+    ))),
+    setting => setting[1] != null
+  ),
+  setting => setting[0],
+  setting => setting[1]
+)
+
+// Azure allows only letters, digits, "." and "_" in app setting names (Linux turns "." into "_"), and "__" is the
+// section separator: a name outside letters and digits joined by single underscores would be refused or misread.
+var identityTargetNameCharacters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'
+var invalidIdentityTargetNames = filter(
+  objectKeys(identityTargets),
+  name => contains(
+    [
+      empty(name)
+      startsWith(name, '_')
+      endsWith(name, '_')
+      contains(name, '__')
+      !empty(filter(range(0, length(name)), i => !contains(identityTargetNameCharacters, substring(name, i, 1))))
+    ],
+    true
+  )
+)
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -243,6 +311,12 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Operations.
     Alerts__WebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.alertsWebhookUrl})'
     Operations__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.operationsApiKey})'
+
+    // Offboarding, and the identity targets it revokes access in (docs/identity-targets.md).
+    Offboarding__Enabled: offboardingEnabled ? 'true' : 'false'
+    ...(empty(invalidIdentityTargetNames)
+      ? identityTargetSettings
+      : fail('identityTargets: target name(s) ${join(invalidIdentityTargetNames, ', ')} cannot be app setting names; use letters and digits, optionally joined by single underscores (e.g. payroll_portal).'))
   }
 }
 

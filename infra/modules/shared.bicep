@@ -41,3 +41,101 @@ var secretNames = {
   alertsWebhookUrl: 'alerts-webhook-url'
   operationsApiKey: 'operations-api-key'
 }
+
+// ---------------------------------------------------------------------------------------------
+// Identity targets (the app's "Identity:Targets" section; docs/identity-targets.md)
+// ---------------------------------------------------------------------------------------------
+
+@minValue(100)
+@maxValue(599)
+type httpStatusCodeType = int
+
+@description('An HTTP method a generic REST target is called with.')
+type httpMethodType = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+@export()
+@sealed()
+@description('A generic REST target\'s calls (kind "rest"; app settings "Identity__Targets__<name>__Rest__<Setting>"). Unset properties keep the app\'s defaults.')
+type restIdentityTargetType = {
+  @description('Optional. Header the token is sent in. App default "Authorization".')
+  authHeader: string?
+
+  @description('Optional. Put before the token with a space; "" sends the token alone. App default "Bearer".')
+  authScheme: string?
+
+  @description('Optional. Method of the revoke call. App default "POST".')
+  revokeMethod: httpMethodType?
+
+  @description('Optional. Revoke URL relative to baseUrl, with {account}; required while the target takes part in offboarding.')
+  revokeUrl: string?
+
+  @description('Optional. JSON body template of the revoke call.')
+  revokeBody: string?
+
+  @description('Optional. Answers that mean revoked. App default [200, 204].')
+  successCodes: httpStatusCodeType[]?
+
+  @description('Optional. Answers that mean the access was already revoked. App default none.')
+  alreadyDoneCodes: httpStatusCodeType[]?
+
+  @description('Optional. Answers that mean there is no such account. App default [404].')
+  noAccountCodes: httpStatusCodeType[]?
+
+  @description('Optional. Method of the create call. App default "POST".')
+  createMethod: httpMethodType?
+
+  @description('Optional. Create URL relative to baseUrl; required while the target takes part in onboarding.')
+  createUrl: string?
+
+  @description('Optional. JSON body template of the create call.')
+  createBody: string?
+
+  @description('Optional. Answers that mean created. App default [200, 201].')
+  createSuccessCodes: httpStatusCodeType[]?
+
+  @description('Optional. Answers that mean the account already exists (linked). App default [409].')
+  existsCodes: httpStatusCodeType[]?
+}
+
+@export()
+@sealed()
+@description('One identity target (app settings "Identity__Targets__<name>__<Setting>"). Sealed: there is no token property, the token is read from Key Vault.')
+type identityTargetType = {
+  @description('Required. Connector kind.')
+  kind: 'graph' | 'okta' | 'google-workspace' | 'slack-scim' | 'github' | 'atlassian' | 'zoom' | 'rest'
+
+  @description('Required. The http(s) base URL the vendor paths are appended to.')
+  baseUrl: string
+
+  @description('Required. Name of the Key Vault secret that holds the target\'s API token (put the value there; see docs/deploy.md).')
+  @minLength(1)
+  @maxLength(127)
+  tokenSecretName: string
+
+  @description('Optional. The HR field whose value is the employee\'s account key in this system. App default "workEmail".')
+  accountField: string?
+
+  @description('Optional. HR departments the target applies to; unset or empty means everyone.')
+  departments: string[]?
+
+  @description('Optional. Whether offboarding revokes access here. App default true.')
+  offboarding: bool?
+
+  @description('Optional. Whether onboarding creates (or links) an account here. App default true.')
+  onboarding: bool?
+
+  @description('Optional. GitHub organisation login (required for kind "github").')
+  organization: string?
+
+  @description('Optional. Atlassian SCIM directory id (required for kind "atlassian").')
+  directoryId: string?
+
+  @description('Optional. The generic REST target\'s calls (required for kind "rest").')
+  rest: restIdentityTargetType?
+}
+
+@export()
+@description('Identity targets by name. A name becomes part of app setting names, which Azure limits to letters, digits and underscores: use letters and digits, optionally joined by single underscores (e.g. "payroll_portal").')
+type identityTargetsType = {
+  *: identityTargetType
+}

@@ -3,9 +3,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Integration.Activities.ApiCalls;
 using Integration.Activities.Calendar;
+using Integration.Activities.Composition;
 using Integration.Activities.Configuration;
 using Integration.Activities.Connectors.Erp;
+using Integration.Activities.Connectors.Identity;
 using Integration.Activities.Invoicing;
+using Integration.Activities.Offboarding;
 using Integration.Activities.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,7 +71,17 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         "businessCalendarTimeZone",
         "businessCalendarRegion",
         "pricingAmountTolerance",
+        "offboardingEnabled",
+        "identityTargets",
     ];
+
+    // The Key Vault the tests evaluate the function app module with (its real name holds a uniqueString only Azure knows).
+    private const string Vault = "kv-intg-test";
+
+    // The fifteen sandbox identity targets of local.settings.sample.json as the identityTargets parameter.
+    private const string SandboxTargetsParameterFile = "tests/Unit/Infra/sandbox-identity-targets.bicepparam";
+
+    private const string IdentityTargetsPrefix = "Identity__Targets__";
 
     // local.settings.sample.json keys that belong to the local Functions host only (Flex Consumption gets them elsewhere).
     private static readonly string[] LocalHostOnlySettings = ["AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME"];
@@ -199,7 +212,7 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         using var output = JsonDocument.Parse(result.StdOut);
         using var parameters = JsonDocument.Parse(output.RootElement.GetProperty("parametersJson").GetString()!);
         var secureParameters = fixture.Template.GetProperty("parameters").EnumerateObject()
-            .Where(p => p.Value.GetProperty("type").GetString()!.StartsWith("secure", StringComparison.OrdinalIgnoreCase))
+            .Where(p => Definition(fixture.Template, p.Value).GetProperty("type").GetString()!.StartsWith("secure", StringComparison.OrdinalIgnoreCase))
             .Select(p => p.Name)
             .ToList();
         Assert.Equal(9, secureParameters.Count);
@@ -275,23 +288,81 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     [Theory]
     [InlineData("quickbooks")]
     [InlineData("xero")]
-    public void The_app_starts_with_the_deployed_defaults_once_the_company_settings_are_set(string erpSystem)
+    public async Task The_app_starts_with_the_deployed_defaults_once_the_company_settings_are_set(string erpSystem)
     {
-        var values = DeployedDefaults(fixture.Template);
+        // The operator's identity targets: here the sandbox's fifteen, through the identityTargets parameter.
+        var values = DeployedDefaults(fixture.Template, new Dictionary<string, object?>
+        {
+            ["identityTargets"] = await ParameterFileValue(SandboxTargetsParameterFile, "identityTargets"),
+        });
         Assert.Contains("Erp:System", values.Keys);
         Assert.Contains("BusinessCalendar:TimeZone", values.Keys);
         Assert.Contains("Pricing:AmountTolerance", values.Keys);
+        Assert.Equal("true", values["Offboarding:Enabled"]);
+        Assert.Equal("rest", values["Identity:Targets:payroll_portal:Kind"]);
         values["Erp:System"] = erpSystem;
-        // What an operator sets: the company ids, and the tokens the Key Vault references resolve to.
-        values["Connectors:QuickBooks:RealmId"] = "9130350000000001";
-        values["Connectors:QuickBooks:AccessToken"] = "qbo-token";
-        values["Connectors:Xero:TenantId"] = "7d3c1f0e-2b4a-4c6d-9e8f-1a2b3c4d5e6f";
-        values["Connectors:Xero:AccessToken"] = "xero-token";
+        SetWhatOperatorsAndAzureSupply(values);
 
-        using var services = Integration.Tests.Unit.Activities.Connectors.ErpTestServices.Build(values, withBusinessSettings: true);
+        using var services = Composition(values);
         services.GetRequiredService<IStartupValidator>().Validate();
 
         Assert.Equal(erpSystem, services.GetRequiredService<IErpConnector>().SystemName);
+        Assert.True(services.GetRequiredService<IOptions<OffboardingOptions>>().Value.Enabled);
+        Assert.Equal(15, services.GetRequiredService<IOptions<IdentityOptions>>().Value.Targets.Count);
+    }
+
+    [Fact]
+    public void A_deployment_with_offboarding_on_and_no_identity_targets_stops_the_app_naming_Identity_Targets()
+    {
+        var values = DeployedDefaults(fixture.Template);
+        SetWhatOperatorsAndAzureSupply(values);
+
+        // The template's defaults: offboarding on, like the app's own default, and no targets.
+        Assert.Equal(new OffboardingOptions().Enabled.ToString().ToLowerInvariant(), values["Offboarding:Enabled"]);
+        Assert.DoesNotContain(values.Keys, k => k.StartsWith("Identity:", StringComparison.OrdinalIgnoreCase));
+        using var services = Composition(values);
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Identity:Targets names no system that takes part in offboarding", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Offboarding:Enabled=false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dev_parameters_start_the_app_with_offboarding_switched_off()
+    {
+        var parameters = await ParameterFileValues("infra/main.dev.bicepparam");
+        var values = DeployedDefaults(fixture.Template, parameters);
+        SetWhatOperatorsAndAzureSupply(values);
+
+        Assert.Equal(false, parameters["offboardingEnabled"]);
+        Assert.Equal("false", values["Offboarding:Enabled"]);
+        using var services = Composition(values);
+        services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.False(services.GetRequiredService<IOptions<OffboardingOptions>>().Value.Enabled);
+    }
+
+    [Fact]
+    public async Task The_prod_parameters_stop_the_app_naming_Identity_Targets_until_the_operator_adds_a_target_or_switches_offboarding_off()
+    {
+        var parameters = await ParameterFileValues("infra/main.prod.bicepparam");
+        Assert.Equal(true, parameters["offboardingEnabled"]);
+
+        var asShipped = DeployedDefaults(fixture.Template, parameters);
+        SetWhatOperatorsAndAzureSupply(asShipped);
+        using (var services = Composition(asShipped))
+        {
+            var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Contains("Identity:Targets names no system that takes part in offboarding", error.Message, StringComparison.Ordinal);
+        }
+
+        using var target = JsonDocument.Parse("""{ "entra": { "kind": "graph", "baseUrl": "https://graph.example.internal", "tokenSecretName": "identity-entra-token" } }""");
+        foreach (var (name, value) in new (string, object?)[] { ("identityTargets", ArmExpressions.FromJson(target.RootElement)), ("offboardingEnabled", false) })
+        {
+            var decided = DeployedDefaults(fixture.Template, new Dictionary<string, object?>(parameters) { [name] = value });
+            SetWhatOperatorsAndAzureSupply(decided);
+            using var services = Composition(decided);
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
     }
 
     [Fact]
@@ -308,15 +379,165 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     }
 
     [Fact]
-    public void Every_local_sample_setting_is_also_a_deployed_app_setting()
+    public async Task Every_local_sample_setting_is_also_a_deployed_app_setting()
     {
-        var settings = AppSettings(fixture.Template);
-        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture.RepoRoot, "local.settings.sample.json")));
+        // The fixed settings, and the identity target settings the identityTargets parameter writes for the sample's targets.
+        var settings = AppSettings(fixture.Template).Keys
+            .Concat(IdentitySettings(fixture.Template, await ParameterFileValue(SandboxTargetsParameterFile, "identityTargets")).Keys)
+            .ToHashSet(StringComparer.Ordinal);
 
-        var local = sample.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).Except(LocalHostOnlySettings).ToList();
+        var local = SampleValues().Keys.Except(LocalHostOnlySettings).ToList();
         Assert.Contains("Erp__System", local);
         Assert.Contains("Connectors__Xero__AccessToken", local);
-        Assert.All(local, name => Assert.True(settings.ContainsKey(name), $"local.settings.sample.json sets '{name}', which the deployment does not."));
+        Assert.Contains("Identity__Targets__payroll-portal__Rest__AlreadyDoneCodes__0", local);
+        Assert.All(local, name => Assert.True(
+            settings.Contains(AzureSettingName(name)),
+            $"local.settings.sample.json sets '{name}', which the deployment does not (as '{AzureSettingName(name)}')."));
+    }
+
+    [Fact]
+    public async Task The_sandbox_targets_given_as_the_identityTargets_parameter_deploy_the_local_samples_identity_settings()
+    {
+        var deployed = IdentitySettings(fixture.Template, await ParameterFileValue(SandboxTargetsParameterFile, "identityTargets"));
+        var sample = SampleValues()
+            .Where(p => p.Key.StartsWith(IdentityTargetsPrefix, StringComparison.Ordinal))
+            .ToDictionary(p => AzureSettingName(p.Key), p => p.Value, StringComparer.Ordinal);
+
+        Assert.Equal(15, deployed.Keys.Select(TargetName).Distinct().Count());
+        Assert.Equal(sample.Keys.Order(StringComparer.Ordinal), deployed.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, value) in sample)
+        {
+            // The token is the one setting that differs: a Key Vault reference in Azure, the sandbox's token locally.
+            var expected = name.EndsWith("__Token", StringComparison.Ordinal)
+                ? $"@Microsoft.KeyVault(VaultName={Vault};SecretName=identity-sandbox-token)"
+                : value;
+            Assert.True(expected == deployed[name], $"{name}: expected '{expected}', deployed '{deployed[name]}'.");
+        }
+        Assert.All(deployed.Where(s => s.Key.EndsWith("__Token", StringComparison.Ordinal)), s => Assert.Matches(KeyVaultReference(), s.Value));
+    }
+
+    [Fact]
+    public void Every_identity_target_property_becomes_its_app_setting_and_an_unset_one_none()
+    {
+        using var targets = JsonDocument.Parse("""
+            {
+              "hr_portal": {
+                "kind": "rest", "baseUrl": "https://hr.example.internal/api", "tokenSecretName": "identity-hr-portal-token",
+                "accountField": "employeeNumber", "departments": [ "Engineering", "Sales" ], "offboarding": true, "onboarding": false,
+                "rest": {
+                  "authHeader": "X-Api-Key", "authScheme": "", "revokeMethod": "DELETE", "revokeUrl": "users/{account}",
+                  "revokeBody": "{\"id\":\"{account}\"}", "successCodes": [ 200, 204 ], "alreadyDoneCodes": [ 410 ], "noAccountCodes": [ 404 ],
+                  "createMethod": "PUT", "createUrl": "users/{workEmail}", "createBody": "{\"name\":\"{displayName}\"}",
+                  "createSuccessCodes": [ 201 ], "existsCodes": [ 409, 422 ]
+                }
+              },
+              "github": { "kind": "github", "baseUrl": "https://github.example.internal", "tokenSecretName": "identity-github-token",
+                          "organization": "acme", "offboarding": false },
+              "atlassian": { "kind": "atlassian", "baseUrl": "https://atlassian.example.internal", "tokenSecretName": "identity-atlassian-token",
+                             "directoryId": "dir-1" }
+            }
+            """);
+
+        var settings = IdentitySettings(fixture.Template, ArmExpressions.FromJson(targets.RootElement));
+
+        var expected = new Dictionary<string, string>
+        {
+            ["Identity__Targets__hr_portal__Kind"] = "rest",
+            ["Identity__Targets__hr_portal__BaseUrl"] = "https://hr.example.internal/api",
+            ["Identity__Targets__hr_portal__Token"] = $"@Microsoft.KeyVault(VaultName={Vault};SecretName=identity-hr-portal-token)",
+            ["Identity__Targets__hr_portal__AccountField"] = "employeeNumber",
+            ["Identity__Targets__hr_portal__Departments__0"] = "Engineering",
+            ["Identity__Targets__hr_portal__Departments__1"] = "Sales",
+            ["Identity__Targets__hr_portal__Offboarding"] = "true",
+            ["Identity__Targets__hr_portal__Onboarding"] = "false",
+            ["Identity__Targets__hr_portal__Rest__AuthHeader"] = "X-Api-Key",
+            ["Identity__Targets__hr_portal__Rest__AuthScheme"] = "",
+            ["Identity__Targets__hr_portal__Rest__RevokeMethod"] = "DELETE",
+            ["Identity__Targets__hr_portal__Rest__RevokeUrl"] = "users/{account}",
+            ["Identity__Targets__hr_portal__Rest__RevokeBody"] = "{\"id\":\"{account}\"}",
+            ["Identity__Targets__hr_portal__Rest__SuccessCodes__0"] = "200",
+            ["Identity__Targets__hr_portal__Rest__SuccessCodes__1"] = "204",
+            ["Identity__Targets__hr_portal__Rest__AlreadyDoneCodes__0"] = "410",
+            ["Identity__Targets__hr_portal__Rest__NoAccountCodes__0"] = "404",
+            ["Identity__Targets__hr_portal__Rest__CreateMethod"] = "PUT",
+            ["Identity__Targets__hr_portal__Rest__CreateUrl"] = "users/{workEmail}",
+            ["Identity__Targets__hr_portal__Rest__CreateBody"] = "{\"name\":\"{displayName}\"}",
+            ["Identity__Targets__hr_portal__Rest__CreateSuccessCodes__0"] = "201",
+            ["Identity__Targets__hr_portal__Rest__ExistsCodes__0"] = "409",
+            ["Identity__Targets__hr_portal__Rest__ExistsCodes__1"] = "422",
+            ["Identity__Targets__github__Kind"] = "github",
+            ["Identity__Targets__github__BaseUrl"] = "https://github.example.internal",
+            ["Identity__Targets__github__Token"] = $"@Microsoft.KeyVault(VaultName={Vault};SecretName=identity-github-token)",
+            ["Identity__Targets__github__Organization"] = "acme",
+            ["Identity__Targets__github__Offboarding"] = "false",
+            ["Identity__Targets__atlassian__Kind"] = "atlassian",
+            ["Identity__Targets__atlassian__BaseUrl"] = "https://atlassian.example.internal",
+            ["Identity__Targets__atlassian__Token"] = $"@Microsoft.KeyVault(VaultName={Vault};SecretName=identity-atlassian-token)",
+            ["Identity__Targets__atlassian__DirectoryId"] = "dir-1",
+        };
+        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), settings.OrderBy(p => p.Key, StringComparer.Ordinal));
+
+        // What the app binds from them: the configured values, and its own defaults where nothing was set.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(p => KeyValuePair.Create(p.Key.Replace("__", ":", StringComparison.Ordinal), (string?)p.Value)))
+            .Build();
+        var identity = configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>()!;
+        Assert.Equal(["Engineering", "Sales"], identity.Targets["hr_portal"].Departments);
+        Assert.Equal([409, 422], identity.Targets["hr_portal"].Rest!.ExistsCodes!);
+        Assert.False(identity.Targets["hr_portal"].Onboarding);
+        Assert.False(identity.Targets["github"].Offboarding);
+        Assert.Equal(IdentityTargetOptions.WorkEmailField, identity.Targets["github"].AccountField);
+        Assert.True(identity.Targets["atlassian"].Offboarding);
+        Assert.Null(identity.Targets["atlassian"].Rest);
+    }
+
+    [Fact]
+    public void Identity_target_names_that_cannot_be_app_setting_names_stop_the_deployment_naming_them()
+    {
+        using var targets = JsonDocument.Parse("""
+            {
+              "payroll-portal": { "kind": "graph", "baseUrl": "https://a.example.internal", "tokenSecretName": "t" },
+              "wiki__v2": { "kind": "graph", "baseUrl": "https://b.example.internal", "tokenSecretName": "t" },
+              "vpn_": { "kind": "graph", "baseUrl": "https://c.example.internal", "tokenSecretName": "t" },
+              "file.share": { "kind": "graph", "baseUrl": "https://d.example.internal", "tokenSecretName": "t" },
+              "badge_access": { "kind": "graph", "baseUrl": "https://e.example.internal", "tokenSecretName": "t" }
+            }
+            """);
+
+        // Azure refuses "-" in app setting names (and Linux turns "." into "_"); "__" and a trailing "_" would split the name.
+        var error = Assert.Throws<ArmFailException>(() => IdentitySettings(fixture.Template, ArmExpressions.FromJson(targets.RootElement)));
+
+        Assert.StartsWith("identityTargets: target name(s) ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("payroll-portal", error.Message, StringComparison.Ordinal);
+        Assert.Contains("wiki__v2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("vpn_", error.Message, StringComparison.Ordinal);
+        Assert.Contains("file.share", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("badge_access", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_identityTargets_parameter_takes_the_kinds_and_methods_the_app_accepts_and_no_token()
+    {
+        var parameter = fixture.Template.GetProperty("parameters").GetProperty("identityTargets");
+        var targets = Definition(fixture.Template, parameter);
+        var target = Definition(fixture.Template, targets.GetProperty("additionalProperties"));
+        var properties = target.GetProperty("properties");
+        var rest = Definition(fixture.Template, properties.GetProperty("rest")).GetProperty("properties");
+
+        Assert.Empty(parameter.GetProperty("defaultValue").EnumerateObject());
+        Assert.Equal(IdentityKinds.All.Order(StringComparer.Ordinal), AllowedValues(properties.GetProperty("kind")).Order(StringComparer.Ordinal));
+        foreach (var method in new[] { "revokeMethod", "createMethod" })
+        {
+            Assert.Equal(IdentityOptionsValidator.HttpMethods.Order(StringComparer.Ordinal), AllowedValues(Definition(fixture.Template, rest.GetProperty(method))).Order(StringComparer.Ordinal));
+        }
+
+        // Sealed, with no place for a token: a parameter file that writes one does not compile; the token is read from Key Vault.
+        Assert.False(target.GetProperty("additionalProperties").GetBoolean());
+        Assert.DoesNotContain(properties.EnumerateObject(), p => p.Name.Equals("token", StringComparison.OrdinalIgnoreCase));
+        foreach (var required in new[] { "kind", "baseUrl", "tokenSecretName" })
+        {
+            Assert.False(properties.GetProperty(required).TryGetProperty("nullable", out _), $"{required} must be required.");
+        }
     }
 
     // ---- Defaults and start-up validation --------------------------------------------------------
@@ -342,30 +563,119 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         return deployment.GetProperty("template").GetProperty("parameters").GetProperty(name).GetProperty("defaultValue").GetString();
     }
 
-    /// <summary>Configuration (":" keys) from every app setting that has a deployed default.</summary>
-    private static Dictionary<string, string?> DeployedDefaults(JsonElement template)
+    /// <summary>
+    /// Configuration (":" keys) from every app setting whose value the template tells for these main parameter values
+    /// (else the defaults): what Azure alone knows (resource properties, unique names) is left out, and Key Vault
+    /// references stay references (see <see cref="SetWhatOperatorsAndAzureSupply"/>).
+    /// </summary>
+    private static Dictionary<string, string?> DeployedDefaults(JsonElement template, IReadOnlyDictionary<string, object?>? mainParameters = null) =>
+        DeployedAppSettings(template, mainParameters)
+            .ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The app settings a deployment writes, evaluated for these main parameter values (else the defaults) with the
+    /// vault named <see cref="Vault"/>: the fixed ones whose value the template tells, and those the spreads add.
+    /// </summary>
+    private static Dictionary<string, string> DeployedAppSettings(JsonElement template, IReadOnlyDictionary<string, object?>? mainParameters = null)
     {
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var deployment = FunctionAppDeployment(template).GetProperty("properties");
-        foreach (var (setting, value) in AppSettings(template))
+        var arm = ArmExpressions.ForModule(template, FunctionAppDeployment(template), mainParameters, new Dictionary<string, object?> { ["keyVaultName"] = Vault });
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in AppSettingParts(template))
         {
-            var moduleParameter = ParameterReference().Match(value);
-            if (!moduleParameter.Success)
+            if (part.Expression is { } spread)
             {
+                foreach (var (name, value) in (IDictionary<string, object?>)arm.Evaluate(spread)!)
+                {
+                    settings[name] = (string)value!;
+                }
                 continue;
             }
-            var name = moduleParameter.Groups["name"].Value;
-            var hasDefault = deployment.GetProperty("parameters").TryGetProperty(name, out var passed)
-                ? ParameterReference().Match(passed.GetProperty("value").GetString()!) is { Success: true } main
-                  && template.GetProperty("parameters").GetProperty(main.Groups["name"].Value).TryGetProperty("defaultValue", out _)
-                : deployment.GetProperty("template").GetProperty("parameters").GetProperty(name).TryGetProperty("defaultValue", out _);
-            if (hasDefault)
+            foreach (var (name, value) in part.Entries!)
             {
-                values[setting.Replace("__", ":", StringComparison.Ordinal)] = DeployedDefault(template, setting);
+                try
+                {
+                    settings[name] = (string)arm.Evaluate(value)!;
+                }
+                catch (ArmUnknownValueException)
+                {
+                    // Known only in Azure (an endpoint, the identity's client id, the default hostname).
+                }
             }
         }
-        return values;
+        return settings;
     }
+
+    /// <summary>The Identity__Targets__* app settings a deployment writes for this identityTargets parameter value.</summary>
+    private static Dictionary<string, string> IdentitySettings(JsonElement template, object? identityTargets) =>
+        DeployedAppSettings(template, new Dictionary<string, object?> { ["identityTargets"] = identityTargets })
+            .Where(p => p.Key.StartsWith(IdentityTargetsPrefix, StringComparison.Ordinal))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// What the app gets beyond the template's values: the company ids and the BambooHR URL an operator sets (the app
+    /// checks the BambooHR URL at start-up, though the parameter defaults to empty), the values Azure fills in, and the
+    /// secrets every Key Vault reference resolves to once they are in the vault.
+    /// </summary>
+    private static void SetWhatOperatorsAndAzureSupply(Dictionary<string, string?> values)
+    {
+        values["Connectors:QuickBooks:RealmId"] = "9130350000000001";
+        values["Connectors:Xero:TenantId"] = "7d3c1f0e-2b4a-4c6d-9e8f-1a2b3c4d5e6f";
+        values["Connectors:BambooHr:BaseUrl"] = "https://acme.bamboohr.example/api/v1/";
+        values.TryAdd("Webhooks:PublicBaseUrl", "https://func-intg-test.example");
+        values.TryAdd("AzureWebJobsStorage:accountName", "stintgtest");
+        foreach (var (name, value) in values.ToList())
+        {
+            if (value is not null && KeyVaultReference().Match(value) is { Success: true } reference && reference.Value == value)
+            {
+                values[name] = $"secret-from-{Vault}-{value.Split("SecretName=")[1].TrimEnd(')')}";
+            }
+        }
+    }
+
+    /// <summary>The product's one composition over these settings, as both hosts build it.</summary>
+    private static ServiceProvider Composition(Dictionary<string, string?> values)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddIntegration(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The parameter values a parameter file gives (bicep build-params), as evaluator values.</summary>
+    private async Task<Dictionary<string, object?>> ParameterFileValues(string parameterFile)
+    {
+        var result = await fixture.RunAsync(fixture.BicepPath, ["build-params", parameterFile, "--stdout"], SecretEnvironmentVariables);
+        Assert.True(result.ExitCode == 0, $"bicep build-params {parameterFile} failed:\n{result.StdErr}");
+        using var output = JsonDocument.Parse(result.StdOut);
+        using var parameters = JsonDocument.Parse(output.RootElement.GetProperty("parametersJson").GetString()!);
+        return parameters.RootElement.GetProperty("parameters").EnumerateObject()
+            .ToDictionary(p => p.Name, p => ArmExpressions.FromJson(p.Value.GetProperty("value")), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private async Task<object?> ParameterFileValue(string parameterFile, string name) => (await ParameterFileValues(parameterFile))[name];
+
+    /// <summary>local.settings.sample.json's "Values".</summary>
+    private Dictionary<string, string> SampleValues()
+    {
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture.RepoRoot, "local.settings.sample.json")));
+        return sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+    }
+
+    /// <summary>A local setting's name in Azure: an identity target's name with "_" for "-", which app setting names cannot hold.</summary>
+    private static string AzureSettingName(string setting) =>
+        setting.StartsWith(IdentityTargetsPrefix, StringComparison.Ordinal)
+            ? IdentityTargetsPrefix + TargetName(setting).Replace('-', '_') + setting[(IdentityTargetsPrefix.Length + TargetName(setting).Length)..]
+            : setting;
+
+    private static string TargetName(string setting) =>
+        setting[IdentityTargetsPrefix.Length..].Split("__")[0];
+
+    /// <summary>A type definition: the element itself, or the definition its "$ref" names.</summary>
+    private static JsonElement Definition(JsonElement template, JsonElement element) =>
+        element.TryGetProperty("$ref", out var reference)
+            ? Definition(template, template.GetProperty("definitions").GetProperty(reference.GetString()!["#/definitions/".Length..]))
+            : element;
 
     private static List<string> AllowedValues(JsonElement parameter) =>
         parameter.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()!).ToList();
@@ -405,20 +715,19 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
             ? Resources(template)
             : [];
 
-    /// <summary>App settings from sites/config 'appsettings' resources and from siteConfig.appSettings arrays.</summary>
+    /// <summary>
+    /// The fixed app settings (name and value as the template writes it) from sites/config 'appsettings' resources, a
+    /// literal object or the createObject(...) parts of an object spread, and from siteConfig.appSettings arrays.
+    /// </summary>
     private static Dictionary<string, string> AppSettings(JsonElement template)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in AppSettingParts(template).SelectMany(part => part.Entries ?? []))
+        {
+            settings[name] = value;
+        }
         foreach (var resource in Resources(template))
         {
-            if (Type(resource) == "Microsoft.Web/sites/config"
-                && resource.GetProperty("name").GetString()!.Contains("appsettings", StringComparison.OrdinalIgnoreCase))
-            {
-                foreach (var setting in resource.GetProperty("properties").EnumerateObject())
-                {
-                    settings[setting.Name] = setting.Value.ToString();
-                }
-            }
             if (Type(resource) == "Microsoft.Web/sites"
                 && resource.GetProperty("properties").TryGetProperty("siteConfig", out var siteConfig)
                 && siteConfig.TryGetProperty("appSettings", out var appSettings)
@@ -431,5 +740,23 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
             }
         }
         return settings;
+    }
+
+    /// <summary>The parts of the sites/config 'appsettings' properties: one literal object, or a spread's parts.</summary>
+    private static List<ObjectPart> AppSettingParts(JsonElement template)
+    {
+        var parts = new List<ObjectPart>();
+        foreach (var resource in Resources(template))
+        {
+            if (Type(resource) == "Microsoft.Web/sites/config"
+                && resource.GetProperty("name").GetString()!.Contains("appsettings", StringComparison.OrdinalIgnoreCase))
+            {
+                var properties = resource.GetProperty("properties");
+                parts.AddRange(properties.ValueKind == JsonValueKind.String
+                    ? ArmExpressions.MergedObjectParts(properties.GetString()!)
+                    : [new ObjectPart(properties.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.ToString())).ToList(), null)]);
+            }
+        }
+        return parts;
     }
 }
