@@ -216,6 +216,7 @@ var tableNames = [
   'CrossReferences'
   'ReceivedEvents'
   'OffboardingEvidence'
+  'ReviewClaims'
 ]
 
 // ---------------------------------------------------------------------------------------------

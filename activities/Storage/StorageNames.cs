@@ -10,7 +10,8 @@ public static class StorageNames
     public const string CrossReferencesTable = "CrossReferences";
     public const string ReceivedEventsTable = "ReceivedEvents";
     public const string OffboardingEvidenceTable = "OffboardingEvidence";
+    public const string ReviewClaimsTable = "ReviewClaims";
 
     public static readonly IReadOnlyList<string> Queues = [EventsQueue, EventsPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [DeadLettersTable, ApiCallLogTable, CrossReferencesTable, ReceivedEventsTable, OffboardingEvidenceTable];
+    public static readonly IReadOnlyList<string> Tables = [DeadLettersTable, ApiCallLogTable, CrossReferencesTable, ReceivedEventsTable, OffboardingEvidenceTable, ReviewClaimsTable];
 }
