@@ -232,6 +232,7 @@ var tableSuffixes = [
   'CrossReferences'
   'ReceivedEvents'
   'OffboardingEvidence'
+  'ReviewClaims'
 ]
 var tableNames = [for suffix in tableSuffixes: '${taskHubName}${suffix}']
 var eventsQueueName = '${toLower(taskHubName)}-events'

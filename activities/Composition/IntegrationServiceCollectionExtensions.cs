@@ -60,6 +60,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<OperationsKey>();
         services.AddSingleton<OperationsHandler>();
+        services.AddSingleton<ReviewClaimStore>();
         services.AddSingleton<ReviewDecisionHandler>();
 
         services.AddBusinessCalendar(configuration);

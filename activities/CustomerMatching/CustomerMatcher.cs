@@ -38,6 +38,22 @@ public static class CustomerMatcher
         return CustomerMatchResult.None;
     }
 
+    /// <summary>
+    /// Whether a linked customer may still be invoiced for the company: its normalised name or e-mail equals the
+    /// company's, or equals what the customer was when the link was made (a customer linked by e-mail domain or by
+    /// an operator may bear another name). A customer id the ERP now uses for someone else (a restored company,
+    /// ids reused) matches neither.
+    /// </summary>
+    public static bool StillMatches(CompanyMatchKeys company, ErpCustomer customer, string? linkedName, string? linkedEmail)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(customer);
+        string? name = NameNormaliser.Normalise(customer.Name);
+        string? email = EmailNormaliser.Normalise(customer.Email);
+        return Same(name, company.Name) || Same(email, company.Email)
+            || Same(name, NameNormaliser.Normalise(linkedName)) || Same(email, EmailNormaliser.Normalise(linkedEmail));
+    }
+
     /// <summary>The active customers whose normalised name equals <paramref name="name"/>'s: the lookup behind a duplicate-name answer.</summary>
     public static IReadOnlyList<ErpCustomer> SameName(string name, IEnumerable<ErpCustomer> customers)
     {
@@ -49,6 +65,8 @@ public static class CustomerMatcher
     /// <summary>Active only, and each id once: the ERP's superset merges a domain and a name search.</summary>
     private static List<ErpCustomer> Active(IEnumerable<ErpCustomer> customers) =>
         customers.Where(c => c.Active).DistinctBy(c => c.Id, StringComparer.Ordinal).ToList();
+
+    private static bool Same(string? a, string? b) => a is not null && string.Equals(a, b, StringComparison.Ordinal);
 
     private static List<ErpCustomer> Where(List<ErpCustomer> customers, Func<ErpCustomer, bool> rule) => customers.Where(rule).ToList();
 }

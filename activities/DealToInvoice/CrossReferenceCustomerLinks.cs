@@ -1,13 +1,24 @@
+using Integration.Activities.Connectors.Erp;
 using Integration.Activities.CrossReferences;
 
 namespace Integration.Activities.DealToInvoice;
 
-/// <summary>Customer links kept in table CrossReferences under mapping "crm-company:erp-customer".</summary>
-public sealed class CrossReferenceCustomerLinks(CrossReferenceStore store) : ICustomerLinks
+/// <summary>
+/// Customer links kept in table CrossReferences under mapping "crm-company:erp-customer", scoped to the ERP the
+/// connector books into (its system and realm/tenant): a link made in one ERP company is never read in another.
+/// </summary>
+public sealed class CrossReferenceCustomerLinks(CrossReferenceStore store, IErpConnector erp) : ICustomerLinks
 {
-    public Task<string?> FindAsync(string companyId, CancellationToken cancellationToken) =>
-        store.FindAsync(CrossReferenceStore.CrmCompanyToErpCustomer, companyId, cancellationToken);
+    private readonly CrossReferenceScope scope = new(CrossReferenceStore.CrmCompanyToErpCustomer, erp.SystemName, erp.Tenant);
 
-    public Task LinkAsync(string companyId, string customerId, string rule, CancellationToken cancellationToken) =>
-        store.LinkAsync(CrossReferenceStore.CrmCompanyToErpCustomer, companyId, customerId, rule, cancellationToken);
+    public async Task<CustomerLink?> FindAsync(string companyId, CancellationToken cancellationToken) =>
+        await store.FindAsync(scope, companyId, cancellationToken).ConfigureAwait(false) is { } link
+            ? new CustomerLink(link.TargetId, link.Rule, link.TargetName, link.TargetEmail)
+            : null;
+
+    public Task LinkAsync(string companyId, ErpCustomer customer, string rule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return store.LinkAsync(scope, companyId, customer.Id, rule, customer.Name, customer.Email, cancellationToken);
+    }
 }

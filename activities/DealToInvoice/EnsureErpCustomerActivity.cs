@@ -18,7 +18,7 @@ public sealed class EnsureErpCustomerActivity(IErpConnector erp, CrossReferenceS
     public const int MaxIdempotencyKeyLength = 50;
 
     public override Task<CustomerMatch> RunAsync(TaskActivityContext context, EnsureErpCustomerInput input) =>
-        new ErpCustomerResolver(erp, new CrossReferenceCustomerLinks(xrefs)).ResolveAsync(input, CancellationToken.None);
+        new ErpCustomerResolver(erp, new CrossReferenceCustomerLinks(xrefs, erp)).ResolveAsync(input, CancellationToken.None);
 
     /// <summary>
     /// The idempotency key for creating the company's customer: stable across retries, but different

@@ -11,8 +11,11 @@ namespace Integration.Activities.DealToInvoice;
 /// <item>an operator named a customer: link it if the ERP has it active ("operator"), else not-found;</item>
 /// <item>an operator said none of the candidates is the company: create it, under a disambiguated
 /// name if the ERP says the name is taken ("created");</item>
-/// <item>the recorded link, while the ERP still has that customer active ("cross-reference"): links
-/// outlive ERP records that are deleted, merged or made inactive;</item>
+/// <item>the recorded link of the ERP company in use (links are keyed by ERP system and realm/tenant), while the
+/// ERP still has that customer active ("cross-reference"): links outlive ERP records that are deleted, merged or
+/// made inactive, and a stale link is matched afresh. An active linked customer whose name and e-mail match
+/// neither the company nor what it was when linked (its id now names someone else, e.g. in a restored company)
+/// is a link-mismatch: a person decides, nothing is invoiced to it by rule;</item>
 /// <item>the matching rules (<see cref="CustomerMatcher"/>): one candidate is linked by its rule,
 /// several go to a person (nothing is linked);</item>
 /// <item>no candidate: create the customer ("created"); when the ERP says the name is taken, an
@@ -34,21 +37,24 @@ public sealed class ErpCustomerResolver(IErpConnector erp, ICustomerLinks links)
         }
 
         string companyId = input.Company.Id;
-        string? linked = await links.FindAsync(companyId, cancellationToken).ConfigureAwait(false);
+        CustomerLink? link = await links.FindAsync(companyId, cancellationToken).ConfigureAwait(false);
+        string? linked = link?.CustomerId;
         if (input.CreateNew)
         {
             // The operator rejected the candidates, same-named ones included: no name lookup on a clash.
             return await CreateAsync(input, linked, adoptSameName: false, cancellationToken).ConfigureAwait(false);
         }
 
-        if (linked is not null &&
-            await erp.GetCustomerAsync(linked, input.CorrelationId, cancellationToken).ConfigureAwait(false) is { Active: true } current)
+        var keys = CompanyMatchKeys.From(input.Company);
+        if (link is not null &&
+            await erp.GetCustomerAsync(link.CustomerId, input.CorrelationId, cancellationToken).ConfigureAwait(false) is { Active: true } current)
         {
-            return Matched(current, ErpCustomerRef.ByCrossReference);
+            return CustomerMatcher.StillMatches(keys, current, link.LinkedName, link.LinkedEmail)
+                ? Matched(current, ErpCustomerRef.ByCrossReference)
+                : Mismatch(input.Company, link, current);
         }
 
         // No link, or a stale one: match afresh. A replacement is created under a different key (see CreationRequestId).
-        var keys = CompanyMatchKeys.From(input.Company);
         IReadOnlyList<ErpCustomer> found = keys.Query is { } query
             ? await erp.FindCustomersAsync(query, input.CorrelationId, cancellationToken).ConfigureAwait(false)
             : [];
@@ -142,7 +148,7 @@ public sealed class ErpCustomerResolver(IErpConnector erp, ICustomerLinks links)
 
     private async Task<CustomerMatch> LinkAsync(string companyId, ErpCustomer customer, string rule, string? detail, CancellationToken cancellationToken)
     {
-        await links.LinkAsync(companyId, customer.Id, rule, cancellationToken).ConfigureAwait(false);
+        await links.LinkAsync(companyId, customer, rule, cancellationToken).ConfigureAwait(false);
         return Matched(customer, rule, detail);
     }
 
@@ -155,6 +161,17 @@ public sealed class ErpCustomerResolver(IErpConnector erp, ICustomerLinks links)
             null,
             [.. customers.Select(c => new ErpCustomerCandidate(c.Id, c.Name, c.Email, rule))],
             $"{customers.Count} active ERP customers match CRM company {company.Id} '{company.Name}' by rule '{rule}'");
+
+    private static CustomerMatch Mismatch(CrmCompany company, CustomerLink link, ErpCustomer current) =>
+        new(
+            CustomerMatch.LinkMismatch,
+            null,
+            [new ErpCustomerCandidate(current.Id, current.Name, current.Email, ErpCustomerRef.ByCrossReference)],
+            $"CRM company {company.Id} {Describe(company.Name, company.Email)} is linked to ERP customer {current.Id}, which is now "
+            + $"{Describe(current.Name, current.Email)}; when linked (by rule '{link.Rule}') it was {Describe(link.LinkedName, link.LinkedEmail)}");
+
+    private static string Describe(string? name, string? email) =>
+        $"'{name}'{(string.IsNullOrWhiteSpace(email) ? " (no e-mail)" : $" <{email.Trim()}>")}";
 
     private static CustomerMatch NotFound(string detail) => new(CustomerMatch.NotFound, null, [], detail);
 }

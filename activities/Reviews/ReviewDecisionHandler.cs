@@ -1,19 +1,36 @@
+using System.Globalization;
 using System.Text.Json;
+using Azure;
 using Integration.Activities.Http;
 using Integration.Activities.Operations;
 using Integration.Orchestrations.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace Integration.Activities.Reviews;
 
 /// <summary>
 /// POST /api/v1/reviews/{instanceId}: an operator's decision for a workflow awaiting review. The answer
-/// is checked against the actions the workflow published (400), and only a workflow that is waiting
-/// receives it (409); unknown instances are 404.
+/// is checked against the actions the workflow published and the field limits (400), and only a workflow
+/// that is waiting receives it (409); unknown instances are 404. Of two answers to one review, exactly one
+/// wins: each claims the review in <see cref="ReviewClaimStore"/> before it is raised, and the loser gets
+/// 409 naming the answer that won.
 /// </summary>
-public sealed class ReviewDecisionHandler(OperationsKey key)
+public sealed partial class ReviewDecisionHandler(OperationsKey key, ReviewClaimStore claims, ILogger<ReviewDecisionHandler> log)
 {
+    /// <summary>The longest value: an ERP id, an item code or a one-line note (e.g. how access was ended), with room to spare.</summary>
+    public const int MaxValueLength = 500;
+
+    /// <summary>The longest comment: a few sentences. Comments end up in results, evidence and the workflow's history.</summary>
+    public const int MaxCommentLength = 1_000;
+
+    /// <summary>The longest reviewer: a name or an e-mail address (at most 254 characters).</summary>
+    public const int MaxReviewedByLength = 256;
+
+    /// <summary>How long raising the answer may take before it counts as not delivered (the claim is then released).</summary>
+    private static readonly TimeSpan RaiseTimeout = TimeSpan.FromSeconds(10);
+
     private const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>Decisions arrive camel-cased from people; workflow status is PascalCase from the engine: read both.</summary>
@@ -44,6 +61,11 @@ public sealed class ReviewDecisionHandler(OperationsKey key)
             return BadDecision("The decision needs an 'action'.", correlationId);
         }
 
+        if (TooLong(decision) is { } tooLong)
+        {
+            return BadDecision(tooLong, correlationId);
+        }
+
         OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (instance is null)
         {
@@ -53,8 +75,14 @@ public sealed class ReviewDecisionHandler(OperationsKey key)
         WorkflowStatus? status = ReadStatus(instance.SerializedCustomStatus);
         if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Running || status?.Step != ManualReview.AwaitingStep || status.Review is null)
         {
-            return Problems.Create(StatusCodes.Status409Conflict, "not-awaiting-review", "The workflow is not waiting for a review",
-                $"Workflow '{instanceId}' is {instance.RuntimeStatus}{(status is null ? string.Empty : $" at step '{status.Step}'")}.", correlationId);
+            return NotAwaiting($"Workflow '{instanceId}' is {instance.RuntimeStatus}{(status is null ? string.Empty : $" at step '{status.Step}'")}.", correlationId);
+        }
+
+        // A caller that names the review it read is told when the workflow has moved on to another question since.
+        string reviewId = status.Review.Id ?? LegacyReviewId(status);
+        if (decision.ReviewId is { } named && !string.Equals(named, reviewId, StringComparison.Ordinal))
+        {
+            return NotAwaiting($"Workflow '{instanceId}' is no longer asking review '{named}': it now awaits review '{reviewId}' ({status.Review.Reason}).", correlationId);
         }
 
         ReviewAction? action = status.Review.Actions.FirstOrDefault(a => a.Name == decision.Action);
@@ -68,8 +96,83 @@ public sealed class ReviewDecisionHandler(OperationsKey key)
             return BadDecision($"'{action.Name}' needs a 'value': {action.Description}.", correlationId);
         }
 
-        await client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, decision, cancellationToken).ConfigureAwait(false);
-        return Results.Json(new { instanceId, action = decision.Action, correlationId }, statusCode: StatusCodes.Status202Accepted);
+        ReviewClaimResult claim = await claims.ClaimAsync(instanceId, reviewId, decision, correlationId, cancellationToken).ConfigureAwait(false);
+        if (!claim.Won)
+        {
+            LogLost(instanceId, reviewId, correlationId);
+            return AlreadyAnswered(instanceId, reviewId, claim.Claim, correlationId);
+        }
+
+        // The workflow takes only answers stamped with the question it is asking (null for a review published
+        // before reviews had ids, which such a workflow takes as is).
+        ReviewDecision delivered = decision with { ReviewId = status.Review.Id };
+        try
+        {
+            // Not the request's token: once claimed, the answer is delivered or released even if the caller leaves.
+            using var timeout = new CancellationTokenSource(RaiseTimeout);
+            await client.RaiseEventAsync(instanceId, ManualReview.DecisionEvent, delivered, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogNotDelivered(ex, instanceId, reviewId, correlationId);
+            await ReleaseAsync(claim, instanceId, reviewId, correlationId).ConfigureAwait(false);
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "review-decision-not-delivered", "The answer could not be delivered",
+                $"The answer to review '{reviewId}' of workflow '{instanceId}' could not be delivered ({ex.GetType().Name}); the review is still open: read the instance and answer again.",
+                correlationId);
+        }
+
+        try
+        {
+            await claims.MarkDeliveredAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            // Delivered all the same; the claim still refuses other answers until it expires, and by then the workflow has moved on.
+            LogNotMarked(ex, instanceId, reviewId, correlationId);
+        }
+
+        LogAnswered(instanceId, reviewId, decision.Action, correlationId);
+        return Results.Json(new { instanceId, reviewId, action = decision.Action, correlationId }, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The 400 detail for the first field over its limit, or null when every field fits.</summary>
+    private static string? TooLong(ReviewDecision decision) =>
+        decision.Value?.Length > MaxValueLength ? Limit("value", decision.Value.Length, MaxValueLength)
+        : decision.Comment?.Length > MaxCommentLength ? Limit("comment", decision.Comment.Length, MaxCommentLength)
+        : decision.ReviewedBy?.Length > MaxReviewedByLength ? Limit("reviewedBy", decision.ReviewedBy.Length, MaxReviewedByLength)
+        : null;
+
+    private static string Limit(string field, int length, int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"'{field}' is {length} characters long; at most {max} are accepted.");
+
+    /// <summary>A review published before reviews carried an id is identified by the moment it was published.</summary>
+    private static string LegacyReviewId(WorkflowStatus status) =>
+        string.Create(CultureInfo.InvariantCulture, $"published-{status.UpdatedAt.Ticks}");
+
+    private async Task ReleaseAsync(ReviewClaimResult claim, string instanceId, string reviewId, string correlationId)
+    {
+        try
+        {
+            await claims.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            // The claim expires unmarked after ReviewClaimStore.UndeliveredExpiry, and the next answer takes it over.
+            LogNotReleased(ex, instanceId, reviewId, correlationId);
+        }
+    }
+
+    private static IResult NotAwaiting(string detail, string correlationId) =>
+        Problems.Create(StatusCodes.Status409Conflict, "not-awaiting-review", "The workflow is not waiting for a review", detail, correlationId);
+
+    private static IResult AlreadyAnswered(string instanceId, string reviewId, ReviewClaim? winner, string correlationId)
+    {
+        string detail = winner is null
+            ? $"Review '{reviewId}' of workflow '{instanceId}' is being answered by someone else."
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"Review '{reviewId}' of workflow '{instanceId}' was already answered '{winner.Action}'{(winner.Value is null ? string.Empty : $" with value '{winner.Value}'")} by {(winner.ReviewedBy is { Length: > 0 } by ? $"'{by}'" : "an operator who gave no reviewedBy")} at {winner.ClaimedAt:yyyy-MM-ddTHH:mm:ss.fffZ} (correlation id {winner.CorrelationId}); this answer was not delivered.");
+        return Problems.Create(StatusCodes.Status409Conflict, "review-already-answered", "The review was already answered", detail, correlationId);
     }
 
     private static async Task<ReviewDecision?> ReadDecisionAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -98,4 +201,19 @@ public sealed class ReviewDecisionHandler(OperationsKey key)
 
     private static IResult BadDecision(string detail, string correlationId) =>
         Problems.Create(StatusCodes.Status400BadRequest, "review-decision-invalid", "Invalid review decision", detail, correlationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Review {ReviewId} of {InstanceId} answered '{Action}' ({CorrelationId})")]
+    private partial void LogAnswered(string instanceId, string reviewId, string action, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Review {ReviewId} of {InstanceId} was already answered; a second answer was refused ({CorrelationId})")]
+    private partial void LogLost(string instanceId, string reviewId, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to review {ReviewId} of {InstanceId} could not be raised; releasing its claim ({CorrelationId})")]
+    private partial void LogNotDelivered(Exception ex, string instanceId, string reviewId, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The claim on review {ReviewId} of {InstanceId} could not be released; it expires unmarked ({CorrelationId})")]
+    private partial void LogNotReleased(Exception ex, string instanceId, string reviewId, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to review {ReviewId} of {InstanceId} was delivered but its claim could not be marked so ({CorrelationId})")]
+    private partial void LogNotMarked(Exception ex, string instanceId, string reviewId, string correlationId);
 }

@@ -14,7 +14,7 @@ public sealed class StorageNames
 
     /// <summary>The suffix of each product table after the hub name; the templates list the same ones.</summary>
     public static readonly IReadOnlyList<string> TableSuffixes =
-        ["DeadLetters", "ApiCallLog", "CrossReferences", "ReceivedEvents", "OffboardingEvidence"];
+        ["DeadLetters", "ApiCallLog", "CrossReferences", "ReceivedEvents", "OffboardingEvidence", "ReviewClaims"];
 
     private StorageNames(string taskHub)
     {
@@ -26,6 +26,7 @@ public sealed class StorageNames
         CrossReferencesTable = taskHub + "CrossReferences";
         ReceivedEventsTable = taskHub + "ReceivedEvents";
         OffboardingEvidenceTable = taskHub + "OffboardingEvidence";
+        ReviewClaimsTable = taskHub + "ReviewClaims";
         Queues = [EventsQueue, EventsPoisonQueue];
         Tables = TableSuffixes.Select(s => taskHub + s).ToArray();
     }
@@ -47,6 +48,9 @@ public sealed class StorageNames
     public string ReceivedEventsTable { get; }
 
     public string OffboardingEvidenceTable { get; }
+
+    /// <summary>One row per answered review: the compare-and-set that lets exactly one of two simultaneous answers win.</summary>
+    public string ReviewClaimsTable { get; }
 
     public IReadOnlyList<string> Queues { get; }
 

@@ -24,6 +24,12 @@ public sealed record CustomerMatch(string Outcome, ErpCustomerRef? Customer, IRe
 
     /// <summary>The operator named a customer the ERP does not have (or has made inactive).</summary>
     public const string NotFound = "not-found";
+
+    /// <summary>
+    /// The company's recorded link names an active ERP customer that no longer matches it (name or e-mail) nor is what
+    /// it was when linked: the only candidate is that customer, and a person decides before anything is invoiced.
+    /// </summary>
+    public const string LinkMismatch = "link-mismatch";
 }
 
 /// <summary>One ERP customer a rule matched, shown to the operator who resolves an ambiguous match.</summary>

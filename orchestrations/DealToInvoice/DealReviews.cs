@@ -7,6 +7,7 @@ namespace Integration.Orchestrations.DealToInvoice;
 public static class DealReviews
 {
     public const string UseCustomer = "use-customer";
+    public const string UseLinked = "use-linked";
     public const string CreateCustomer = "create-customer";
     public const string UseItemCode = "use-item-code";
     public const string SkipLine = "skip-line";
@@ -36,6 +37,23 @@ public static class DealReviews
         return new ReviewRequest(
             reason,
             [
+                new ReviewAction(UseCustomer, "invoice the ERP customer with this id (value) and link it to the company", RequiresValue: true),
+                new ReviewAction(CreateCustomer, "none of these is the company: create a new ERP customer", RequiresValue: false),
+                CancelAction,
+            ]);
+    }
+
+    /// <summary>
+    /// The customer the company is linked to no longer matches it, nor what it was when linked (the ERP changed:
+    /// a restored company reuses ids): both sides are shown, and a person says which customer is right.
+    /// </summary>
+    public static ReviewRequest LinkedCustomerMismatch(string dealId, ErpCustomerCandidate linked, string? detail)
+    {
+        ArgumentNullException.ThrowIfNull(linked);
+        return new ReviewRequest(
+            $"deal {dealId}: {detail ?? $"the linked ERP customer {linked.Id} '{linked.Name}' no longer matches the company"}: invoice it anyway, name another ERP customer, create a new one, or cancel",
+            [
+                new ReviewAction(UseLinked, $"ERP customer {linked.Id} '{linked.Name}' is the company: invoice it and keep the link", RequiresValue: false),
                 new ReviewAction(UseCustomer, "invoice the ERP customer with this id (value) and link it to the company", RequiresValue: true),
                 new ReviewAction(CreateCustomer, "none of these is the company: create a new ERP customer", RequiresValue: false),
                 CancelAction,

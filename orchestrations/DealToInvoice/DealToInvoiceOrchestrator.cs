@@ -11,6 +11,8 @@ namespace Integration.Orchestrations.DealToInvoice;
 /// <list type="bullet">
 /// <item>closed-won, not invoiced: map and price the lines, match the customer, wait for the business
 /// calendar, create the invoice (revision r, idempotency key per revision), write it to the deal;</item>
+/// <item>closed-won, but the customer the company is linked to in this ERP company no longer matches it (name
+/// or e-mail): manual review showing both sides (use-linked, use-customer, create-customer, cancel);</item>
 /// <item>closed-won, invoiced for a different total: credit the old invoice and issue revision r+1;</item>
 /// <item>no longer closed-won, invoiced: void or credit the invoice, patch the deal, alert finance;</item>
 /// <item>no longer closed-won, not invoiced: end as cancelled, nothing created.</item>
@@ -347,7 +349,10 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
             CustomerMatch match = await context.CallActivityAsync<CustomerMatch>(ActivityNames.EnsureErpCustomer, request, retry);
             while (match.Outcome != CustomerMatch.Matched)
             {
-                ReviewDecision? decision = await AskAsync(DealReviews.AmbiguousCustomer(deal.Id, deal.Company, match.Candidates, match.Detail));
+                bool mismatch = match.Outcome == CustomerMatch.LinkMismatch && match.Candidates.Count > 0;
+                ReviewDecision? decision = await AskAsync(mismatch
+                    ? DealReviews.LinkedCustomerMismatch(deal.Id, match.Candidates[0], match.Detail)
+                    : DealReviews.AmbiguousCustomer(deal.Id, deal.Company, match.Candidates, match.Detail));
                 if (decision is null)
                 {
                     return (null, null);
@@ -355,6 +360,8 @@ public sealed class DealToInvoiceOrchestrator : TaskOrchestrator<DealToInvoiceIn
 
                 EnsureErpCustomerInput answer = decision.Action switch
                 {
+                    // The operator vouches for the linked customer: linked again as theirs, with its name and e-mail as they are now.
+                    DealReviews.UseLinked when mismatch => request with { OperatorCustomerId = match.Candidates[0].Id },
                     DealReviews.UseCustomer => request with { OperatorCustomerId = decision.Value },
                     DealReviews.CreateCustomer => request with { CreateNew = true },
                     _ => request,

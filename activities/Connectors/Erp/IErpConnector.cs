@@ -13,6 +13,12 @@ public interface IErpConnector
     /// <summary>"quickbooks" or "xero": the name in logs, problems and the ApiCallLog.</summary>
     string SystemName { get; }
 
+    /// <summary>
+    /// The ERP company this connector books into: the QBO realm id or the Xero tenant id. Ids are only unique within
+    /// one, so cross-references to ERP records are keyed by <see cref="SystemName"/> and this.
+    /// </summary>
+    string Tenant { get; }
+
     /// <summary>The customer with this id, or null when the ERP no longer has it.</summary>
     Task<ErpCustomer?> GetCustomerAsync(string id, string correlationId, CancellationToken cancellationToken);
 

@@ -31,6 +31,9 @@ public sealed class QuickBooksClient(HttpClient http, IOptionsMonitor<QuickBooks
 
     string IErpConnector.SystemName => SystemName;
 
+    /// <summary>The company this client books into (Connectors:QuickBooks:RealmId).</summary>
+    string IErpConnector.Tenant => options.CurrentValue.RealmId.Trim();
+
     /// <summary>The customer with this Id, or null when QBO no longer has it (QBO answers 400 "Object Not Found", code 610).</summary>
     public async Task<ErpCustomer?> GetCustomerAsync(string id, string correlationId, CancellationToken cancellationToken) =>
         (await ReadOrNullAsync<QboCustomerResponse>($"customer/{Uri.EscapeDataString(id)}", correlationId, cancellationToken).ConfigureAwait(false))?.Customer is { } customer

@@ -38,6 +38,9 @@ public sealed class XeroClient(HttpClient http, IOptionsMonitor<XeroOptions> opt
 
     string IErpConnector.SystemName => SystemName;
 
+    /// <summary>The organisation this client books into (Connectors:Xero:TenantId), ignoring case as GUIDs compare.</summary>
+    string IErpConnector.Tenant => options.CurrentValue.TenantId.Trim().ToLowerInvariant();
+
     /// <summary>The contact, or null when Xero has none with this id (a non-GUID id cannot be a Xero contact); archived contacts are inactive.</summary>
     public async Task<ErpCustomer?> GetCustomerAsync(string id, string correlationId, CancellationToken cancellationToken)
     {

@@ -39,6 +39,9 @@ public sealed class ReviewDecisionTests(StandaloneHostFixture fixture)
         JsonObject invoice = Assert.Single(await fixture.Sandbox.InvoicesForDealAsync(dealId));
         Assert.Equal(customerId, (string?)invoice["invoice"]!["CustomerRef"]!["value"]);
 
+        // The deal is patched just before the workflow completes: wait for the end before answering again.
+        await Eventually.Until(
+            async () => (await fixture.InstanceAsync(instanceId))!, i => (string?)i["runtimeStatus"] == "Completed", Deadline, "the reviewed workflow to finish");
         using HttpResponseMessage again = await fixture.DecideAsync(instanceId, """{"action":"cancel"}""");
         await AssertProblemAsync(again, HttpStatusCode.Conflict, "not-awaiting-review", "Completed");
     }
@@ -74,6 +77,17 @@ public sealed class ReviewDecisionTests(StandaloneHostFixture fixture)
             await AssertProblemAsync(unknownInstance, HttpStatusCode.NotFound, "instance-not-found", "deal-invoice-nope");
         }
 
+        // The issue's 60,000-character value once broke the history write and dead-lettered the workflow.
+        using (HttpResponseMessage hugeValue = await fixture.DecideAsync(instanceId, $$"""{"action":"use-customer","value":"{{new string('7', 60_000)}}"}"""))
+        {
+            await AssertProblemAsync(hugeValue, HttpStatusCode.BadRequest, "review-decision-invalid", "'value' is 60000 characters long; at most 500");
+        }
+
+        using (HttpResponseMessage otherReview = await fixture.DecideAsync(instanceId, """{"action":"cancel","reviewId":"a-question-asked-before"}"""))
+        {
+            await AssertProblemAsync(otherReview, HttpStatusCode.Conflict, "not-awaiting-review", "no longer asking review 'a-question-asked-before'");
+        }
+
         JsonNode status = (await fixture.InstanceAsync(instanceId))!;
         Assert.Equal("Running", (string?)status["runtimeStatus"]);
         Assert.Equal("awaiting-review", (string?)status["customStatus"]!["Step"]);
@@ -84,6 +98,64 @@ public sealed class ReviewDecisionTests(StandaloneHostFixture fixture)
             async () => (await fixture.InstanceAsync(instanceId))!, i => (string?)i["runtimeStatus"] == "Completed", Deadline, "the cancelled workflow to finish");
         Assert.Equal("cancelled", (string?)done["output"]!["Outcome"]);
         Assert.Empty(await fixture.Sandbox.InvoicesForDealAsync(dealId));
+    }
+
+    [Fact]
+    public async Task Two_answers_sent_at_the_same_moment_one_is_accepted_the_other_is_409_and_the_workflow_does_what_the_winner_said()
+    {
+        const int Rounds = 8;
+        string knownDeal = StandaloneHostFixture.NewDealId();
+        await SendClosedAsync(knownDeal);
+        await Eventually.Until(() => fixture.Crm.DealPropertyAsync(knownDeal, "erp_invoice_id"), id => id is not null, Deadline, "the ordinary deal's invoice");
+        string customerId = (string)(await fixture.Sandbox.InvoicesForDealAsync(knownDeal))[0]["invoice"]!["CustomerRef"]!["value"]!;
+        string[] dealIds = await Task.WhenAll(Enumerable.Range(0, Rounds).Select(_ => StartNoCompanyDealAwaitingReviewAsync()));
+
+        var winners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string dealId in dealIds)
+        {
+            string instanceId = $"deal-invoice-{dealId}";
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            async Task<HttpResponseMessage> AnswerAsync(string body)
+            {
+                await gate.Task;
+                return await fixture.DecideAsync(instanceId, body);
+            }
+
+            Task<HttpResponseMessage> useCustomer = AnswerAsync($$"""{"action":"use-customer","value":"{{customerId}}","reviewedBy":"ana"}""");
+            Task<HttpResponseMessage> cancel = AnswerAsync("""{"action":"cancel","reviewedBy":"bo","comment":"duplicate deal"}""");
+            gate.SetResult();
+            using HttpResponseMessage a = await useCustomer;
+            using HttpResponseMessage b = await cancel;
+
+            Assert.True(
+                (a.StatusCode, b.StatusCode) is (HttpStatusCode.Accepted, HttpStatusCode.Conflict) or (HttpStatusCode.Conflict, HttpStatusCode.Accepted),
+                $"deal {dealId}: use-customer answered {(int)a.StatusCode}, cancel answered {(int)b.StatusCode}; exactly one must be 202 and the other 409");
+            (string winner, string winnerBy, HttpResponseMessage loser) = a.StatusCode == HttpStatusCode.Accepted ? ("use-customer", "ana", b) : ("cancel", "bo", a);
+            await AssertProblemAsync(loser, HttpStatusCode.Conflict, "review-already-answered", $"already answered '{winner}'");
+            await AssertProblemAsync(loser, HttpStatusCode.Conflict, "review-already-answered", $"by '{winnerBy}'");
+            winners[dealId] = winner;
+        }
+
+        foreach ((string dealId, string winner) in winners)
+        {
+            JsonNode done = await Eventually.Until(
+                async () => (await fixture.InstanceAsync($"deal-invoice-{dealId}"))!,
+                i => (string?)i["runtimeStatus"] == "Completed",
+                Deadline,
+                $"deal {dealId}'s workflow to finish");
+            IReadOnlyList<JsonObject> invoices = await fixture.Sandbox.InvoicesForDealAsync(dealId);
+            if (winner == "cancel")
+            {
+                Assert.Equal("cancelled", (string?)done["output"]!["Outcome"]);
+                Assert.Contains("bo", (string?)done["output"]!["Failure"], StringComparison.Ordinal);
+                Assert.Empty(invoices);
+            }
+            else
+            {
+                Assert.Equal("invoiced", (string?)done["output"]!["Outcome"]);
+                Assert.Equal(customerId, (string?)Assert.Single(invoices)["invoice"]!["CustomerRef"]!["value"]);
+            }
+        }
     }
 
     private async Task<string> StartNoCompanyDealAwaitingReviewAsync()

@@ -23,28 +23,87 @@ public sealed class ErpCustomerResolverTests
     private readonly Mock<IErpConnector> erp = new(MockBehavior.Strict);
     private readonly Mock<ICustomerLinks> links = new(MockBehavior.Strict);
     private readonly List<(string CompanyId, string CustomerId, string Rule)> linked = [];
+    private readonly List<ErpCustomer> linkedCustomers = [];
     private readonly List<(ErpCustomerDraft Draft, string Key)> creates = [];
 
     public ErpCustomerResolverTests()
     {
-        links.Setup(l => l.LinkAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback<string, string, string, CancellationToken>((company, customer, rule, _) => linked.Add((company, customer, rule)))
+        links.Setup(l => l.LinkAsync(It.IsAny<string>(), It.IsAny<ErpCustomer>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback<string, ErpCustomer, string, CancellationToken>((company, customer, rule, _) =>
+            {
+                linked.Add((company, customer.Id, rule));
+                linkedCustomers.Add(customer);
+            })
             .Returns(Task.CompletedTask);
     }
 
     // ---- cross-reference ----
 
     [Fact]
-    public async Task A_link_to_an_active_customer_matches_by_cross_reference_without_searching_or_relinking()
+    public async Task A_link_to_an_active_customer_renamed_in_the_erp_but_with_the_companys_email_matches_by_cross_reference_without_searching_or_relinking()
     {
         Link("qbo-7");
-        Customer(new ErpCustomer("qbo-7", "Acme Widgets (renamed)", null, true));
+        Customer(new ErpCustomer("qbo-7", "Acme Widgets (renamed)", "AP@acme.test", true));
 
         CustomerMatch match = await ResolveAsync(Input());
 
         Assert.Equal(new ErpCustomerRef("qbo-7", "Acme Widgets (renamed)", ErpCustomerRef.ByCrossReference), AssertMatched(match));
         Assert.Empty(linked);
         erp.Verify(e => e.FindCustomersAsync(It.IsAny<ErpCustomerQuery>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_link_whose_customer_id_now_names_someone_else_is_a_mismatch_showing_both_sides_and_nothing_is_linked_or_created()
+    {
+        // A restored ERP company: id qbo-7 now belongs to another customer, active.
+        Link("qbo-7", "Acme Widgets Ltd", "ap@acme.test");
+        Customer(new ErpCustomer("qbo-7", "Globex Corporation", "billing@globex.test", true));
+
+        CustomerMatch match = await ResolveAsync(Input());
+
+        Assert.Equal(CustomerMatch.LinkMismatch, match.Outcome);
+        Assert.Null(match.Customer);
+        Assert.Equal([new ErpCustomerCandidate("qbo-7", "Globex Corporation", "billing@globex.test", ErpCustomerRef.ByCrossReference)], match.Candidates);
+        Assert.Contains("'Acme Widgets Ltd' <AP+Invoices@Acme.test>", match.Detail, StringComparison.Ordinal);
+        Assert.Contains("now 'Globex Corporation' <billing@globex.test>", match.Detail, StringComparison.Ordinal);
+        Assert.Contains("when linked (by rule 'email') it was 'Acme Widgets Ltd' <ap@acme.test>", match.Detail, StringComparison.Ordinal);
+        Assert.Empty(linked);
+        Assert.Empty(creates);
+        erp.Verify(e => e.FindCustomersAsync(It.IsAny<ErpCustomerQuery>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_link_to_a_customer_still_as_it_was_when_linked_matches_even_when_it_bears_another_name_than_the_company()
+    {
+        // Linked by e-mail domain (or named by an operator): another name and address than the company's, unchanged since.
+        Link("qbo-3", "AW Group", "billing@acme.test", ErpCustomerRef.ByEmailDomain);
+        Customer(new ErpCustomer("qbo-3", "AW Group", "billing@acme.test", true));
+
+        CustomerMatch match = await ResolveAsync(Input());
+
+        Assert.Equal(new ErpCustomerRef("qbo-3", "AW Group", ErpCustomerRef.ByCrossReference), AssertMatched(match));
+    }
+
+    [Fact]
+    public async Task A_link_to_a_customer_with_the_companys_name_matches_whatever_it_was_when_linked()
+    {
+        Link("qbo-7", "Old Name", "old@old.test");
+        Customer(new ErpCustomer("qbo-7", "ACME Widgets Limited", null, true));
+
+        CustomerMatch match = await ResolveAsync(Input());
+
+        Assert.Equal(ErpCustomerRef.ByCrossReference, AssertMatched(match).MatchRule);
+    }
+
+    [Fact]
+    public async Task A_link_records_the_customers_name_and_email_as_they_were_when_linked()
+    {
+        NoLink();
+        Search(CompanyQuery, new ErpCustomer("qbo-1", "Widgets Payables", " ap@ACME.test", true));
+
+        await ResolveAsync(Input());
+
+        Assert.Equal(new ErpCustomer("qbo-1", "Widgets Payables", " ap@ACME.test", true), Assert.Single(linkedCustomers));
     }
 
     [Fact]
@@ -389,9 +448,11 @@ public sealed class ErpCustomerResolverTests
         return Assert.IsType<ErpCustomerRef>(match.Customer);
     }
 
-    private void NoLink() => links.Setup(l => l.FindAsync(CompanyId, It.IsAny<CancellationToken>())).ReturnsAsync((string?)null);
+    private void NoLink() => links.Setup(l => l.FindAsync(CompanyId, It.IsAny<CancellationToken>())).ReturnsAsync((CustomerLink?)null);
 
-    private void Link(string customerId) => links.Setup(l => l.FindAsync(CompanyId, It.IsAny<CancellationToken>())).ReturnsAsync(customerId);
+    /// <summary>The company's recorded link; by default to a customer that was the company's namesake when linked.</summary>
+    private void Link(string customerId, string? name = "Acme Widgets Ltd", string? email = "ap@acme.test", string rule = ErpCustomerRef.ByEmail) =>
+        links.Setup(l => l.FindAsync(CompanyId, It.IsAny<CancellationToken>())).ReturnsAsync(new CustomerLink(customerId, rule, name, email));
 
     private void Customer(ErpCustomer customer) => Customer(customer.Id, customer);
 

@@ -201,6 +201,42 @@ public sealed class DealReviewTests
     }
 
     [Fact]
+    public async Task A_linked_customer_that_no_longer_matches_the_company_is_asked_about_showing_both_sides_and_use_linked_keeps_it()
+    {
+        var linked = new ErpCustomerCandidate("58", "Globex Corporation", "billing@globex.test", ErpCustomerRef.ByCrossReference);
+        const string Sides = "CRM company c-1 'Acme Ltd' <billing@acme.example> is linked to ERP customer 58, which is now 'Globex Corporation' <billing@globex.test>";
+        var harness = new DealToInvoiceHarness()
+            .Returns(
+                ActivityNames.EnsureErpCustomer,
+                new CustomerMatch(CustomerMatch.LinkMismatch, null, [linked], Sides),
+                new CustomerMatch(CustomerMatch.Matched, new ErpCustomerRef("58", "Globex Corporation", ErpCustomerRef.ByOperator), [], null))
+            .Decide(Decision(DealReviews.UseLinked));
+
+        DealToInvoiceResult result = await harness.RunAsync();
+
+        ReviewRequest asked = harness.ReviewAsked();
+        Assert.Contains(Sides, asked.Reason, StringComparison.Ordinal);
+        Assert.Equal([DealReviews.UseLinked, DealReviews.UseCustomer, DealReviews.CreateCustomer, DealReviews.Cancel], asked.Actions.Select(a => a.Name));
+        Assert.Equal("58", Assert.IsType<EnsureErpCustomerInput>(harness.InputsOf(ActivityNames.EnsureErpCustomer).ElementAt(1)).OperatorCustomerId);
+        Assert.Equal("58", Assert.IsType<CreateErpInvoiceInput>(harness.InputOf(ActivityNames.CreateErpInvoice)).CustomerId);
+        Assert.Equal(ErpCustomerRef.ByOperator, result.CustomerMatchRule);
+    }
+
+    [Fact]
+    public async Task A_linked_customer_that_no_longer_matches_is_not_invoiced_when_the_operator_cancels()
+    {
+        var linked = new ErpCustomerCandidate("58", "Globex Corporation", null, ErpCustomerRef.ByCrossReference);
+        var harness = new DealToInvoiceHarness()
+            .Returns(ActivityNames.EnsureErpCustomer, new CustomerMatch(CustomerMatch.LinkMismatch, null, [linked], "linked to someone else"))
+            .Decide(Decision(DealReviews.Cancel));
+
+        DealToInvoiceResult result = await harness.RunAsync();
+
+        Assert.DoesNotContain(ActivityNames.CreateErpInvoice, harness.CalledNames);
+        Assert.Equal(DealToInvoiceResult.Cancelled, result.Outcome);
+    }
+
+    [Fact]
     public async Task A_deal_without_a_company_invoices_the_customer_the_operator_names()
     {
         var harness = new DealToInvoiceHarness()

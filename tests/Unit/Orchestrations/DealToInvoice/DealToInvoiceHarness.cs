@@ -78,6 +78,7 @@ internal sealed class DealToInvoiceHarness
         Context.SetupGet(c => c.IsReplaying).Returns(false);
         Context.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
         Context.Setup(c => c.CreateReplaySafeLogger<DealToInvoiceOrchestrator>()).CallBase();
+        Context.Setup(c => c.NewGuid()).Returns(() => Guid.NewGuid()); // review ids: a new one per question
         Context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(s => Statuses.Add(Assert.IsType<WorkflowStatus>(s)));
         Context.Setup(c => c.WaitForExternalEvent<DealChanged>(DealChanged.EventName, It.IsAny<CancellationToken>())).Returns(changed.Task);
         Context.Setup(c => c.WaitForExternalEvent<ReviewDecision>(ManualReview.DecisionEvent, It.IsAny<CancellationToken>())).Returns(() => pendingDecision.Task);

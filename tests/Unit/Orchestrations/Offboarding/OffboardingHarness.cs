@@ -55,6 +55,7 @@ internal sealed class OffboardingHarness
         Context.SetupGet(c => c.IsReplaying).Returns(false);
         Context.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
         Context.Setup(c => c.CreateReplaySafeLogger<OffboardingOrchestrator>()).CallBase();
+        Context.Setup(c => c.NewGuid()).Returns(() => Guid.NewGuid()); // review ids: a new one per question
         Context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(s => Statuses.Add(Assert.IsType<WorkflowStatus>(s)));
         Context.Setup(c => c.WaitForExternalEvent<EmployeeChanged>(EmployeeChanged.EventName, It.IsAny<CancellationToken>())).Returns(changed.Task);
         Context.Setup(c => c.WaitForExternalEvent<ReviewDecision>(ManualReview.DecisionEvent, It.IsAny<CancellationToken>())).Returns(() => pendingDecision.Task);

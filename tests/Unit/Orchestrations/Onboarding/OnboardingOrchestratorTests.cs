@@ -42,6 +42,7 @@ public sealed class OnboardingOrchestratorTests
         context.SetupGet(c => c.IsReplaying).Returns(false);
         context.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
         context.Setup(c => c.CreateReplaySafeLogger<OnboardingOrchestrator>()).CallBase();
+        context.Setup(c => c.NewGuid()).Returns(() => Guid.NewGuid()); // review ids: a new one per question
         context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(s => statuses.Add(Assert.IsType<WorkflowStatus>(s)));
         context.Setup(c => c.WaitForExternalEvent<ReviewDecision>(ManualReview.DecisionEvent, It.IsAny<CancellationToken>())).Returns(() => pendingDecision.Task);
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
