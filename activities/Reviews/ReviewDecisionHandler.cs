@@ -76,6 +76,11 @@ public sealed class ReviewDecisionHandler(OperationsKey key)
     {
         byte[] body = await RequestBodies.ReadAtMostAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException($"the body exceeds {MaxBodyBytes} bytes");
+        if (BodyText.FindInvalidText(body) is { } invalidText)
+        {
+            throw new JsonException(invalidText);
+        }
+
         return body.Length == 0 ? null : JsonSerializer.Deserialize<ReviewDecision>(body, Json);
     }
 
