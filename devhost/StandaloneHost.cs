@@ -3,6 +3,7 @@ using Integration.Activities.Composition;
 using Integration.Activities.Dispatch;
 using Integration.Activities.Evidence;
 using Integration.Activities.Health;
+using Integration.Activities.Http;
 using Integration.Activities.Operations;
 using Integration.Activities.Reviews;
 using Integration.Activities.Storage;
@@ -41,7 +42,11 @@ public static class StandaloneHost
         HostJsonSettings hostJson = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, apiPort, o => o.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(IPAddress.Loopback, apiPort, o =>
+            {
+                o.Protocols = HttpProtocols.Http1;
+                o.AnswerRejectionsWithProblems(kestrel.Limits);
+            });
             kestrel.Listen(IPAddress.Loopback, grpcPort, o => o.Protocols = HttpProtocols.Http2);
         });
 
@@ -58,10 +63,44 @@ public static class StandaloneHost
         AddQueueListener(builder.Services, names => names.EventsPoisonQueue, hostJson.Queues,
             sp => (message, ct) => sp.GetRequiredService<PoisonEventHandler>().HandleAsync(message, ct));
 
+        // A parameter that does not bind throws, so it is answered as problem+json with the framework's reason.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
         WebApplication app = builder.Build();
+        UseApiErrorAnswers(app, apiPort);
         app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{grpcPort}");
         MapApi(app, apiPort);
+        VerifyApiRoutes(app);
         return app;
+    }
+
+    /// <summary>
+    /// The API port's error answers, ahead of routing: Kestrel's own rejections, exceptions no handler caught, and
+    /// error statuses the framework sets without a body, all as problem+json (the test host of the 500 path uses this too).
+    /// </summary>
+    public static void UseApiErrorAnswers(WebApplication app, int apiPort)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRejectionGate();
+        app.UseWhen(context => context.Connection.LocalPort == apiPort, api => api.UseMiddleware<ProblemResponseMiddleware>());
+        app.UseRouting();
+        app.MapFallback("{*path}", (HttpRequest request) => UnmatchedRouteHandler.Handle(request)).RequireHost($"*:{apiPort}");
+    }
+
+    /// <summary>The host refuses to start when the routes it maps under /api are not exactly <see cref="ProductRoutes"/>.</summary>
+    private static void VerifyApiRoutes(IEndpointRouteBuilder app)
+    {
+        IEnumerable<(string Method, string Template)> bound =
+            from endpoint in app.DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            let template = endpoint.RoutePattern.RawText ?? string.Empty
+            where template.StartsWith($"/{ProductRoutes.Prefix}/", StringComparison.OrdinalIgnoreCase)
+            from method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []
+            select (method, template);
+        IReadOnlyList<string> differences = ProductRoutes.Differences(bound);
+        if (differences.Count > 0)
+        {
+            throw new InvalidOperationException($"The standalone host's API routes differ from ProductRoutes: {string.Join("; ", differences)}.");
+        }
     }
 
     private static void MapApi(WebApplication app, int apiPort)

@@ -10,11 +10,25 @@ public static class CorrelationIds
 {
     public const string HeaderName = "X-Correlation-Id";
 
+    private const string ItemKey = "Integration.CorrelationId";
+
+    /// <summary>
+    /// The request's id; the same on every call for one request, so a 500 answered after a handler failed
+    /// carries the id the handler logged under.
+    /// </summary>
     public static string FromRequest(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        IDictionary<object, object?> items = request.HttpContext.Items;
+        if (items.TryGetValue(ItemKey, out object? known) && known is string id)
+        {
+            return id;
+        }
+
         string? offered = request.Headers[HeaderName];
-        return IsAcceptable(offered) ? offered! : New();
+        string chosen = IsAcceptable(offered) ? offered! : New();
+        items[ItemKey] = chosen;
+        return chosen;
     }
 
     public static string New() => Guid.NewGuid().ToString("N");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Integration.Activities.Http;
 
@@ -10,13 +11,20 @@ public static class Problems
 {
     public const string TypePrefix = "urn:integration:problem:";
 
+    public const string ContentType = "application/problem+json";
+
     public static IResult Create(int status, string kind, string title, string detail, string correlationId) =>
-        Results.Problem(
-            detail: detail,
-            statusCode: status,
-            title: title,
-            type: TypePrefix + kind,
-            extensions: new Dictionary<string, object?> { ["correlationId"] = correlationId });
+        Results.Problem(Document(status, kind, title, detail, correlationId));
+
+    /// <summary>The problem document itself, for writers that cannot return an <see cref="IResult"/> (the standalone host's answer to requests its server rejects).</summary>
+    public static ProblemDetails Document(int status, string kind, string title, string detail, string correlationId) => new()
+    {
+        Type = TypePrefix + kind,
+        Title = title,
+        Status = status,
+        Detail = detail,
+        Extensions = { ["correlationId"] = correlationId },
+    };
 
     /// <summary>The 404 for a workflow instance id nobody knows; the operations and review routes both answer it.</summary>
     public static IResult InstanceNotFound(string instanceId, string correlationId) =>

@@ -179,6 +179,11 @@ public sealed partial class ReviewDecisionHandler(OperationsKey key, ReviewClaim
     {
         byte[] body = await RequestBodies.ReadAtMostAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException($"the body exceeds {MaxBodyBytes} bytes");
+        if (BodyText.FindInvalidText(body) is { } invalidText)
+        {
+            throw new JsonException(invalidText);
+        }
+
         return body.Length == 0 ? null : JsonSerializer.Deserialize<ReviewDecision>(body, Json);
     }
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Integration.Activities.Webhooks;
 
 /// <summary>
-/// POST /api/v1/webhooks/{source}: size limit, signature over the raw bytes, normalise, queue, 202.
+/// POST /api/v1/webhooks/{source}: size limit, signature over the raw bytes, text check, normalise, queue, 202.
 /// Nothing downstream is called inline; both hosts bind their route to this one handler.
 /// </summary>
 public sealed partial class WebhookIngressHandler(
@@ -49,6 +49,12 @@ public sealed partial class WebhookIngressHandler(
             LogRejected(source!, verification.Failure, correlationId);
             return Problems.Create(StatusCodes.Status401Unauthorized, "signature-invalid", "Signature verification failed",
                 verification.Failure ?? "The signature does not match.", correlationId);
+        }
+
+        // Checked after the signature, which covers the raw bytes whatever they are.
+        if (BodyText.FindInvalidText(body) is { } invalidText)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, "payload-invalid", "Invalid webhook payload", invalidText, correlationId);
         }
 
         IReadOnlyList<EventEnvelope> envelopes;

@@ -1,6 +1,9 @@
 using Integration.Activities.Composition;
+using Integration.Functions.Http;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Integration.Functions.Hosting;
 
@@ -12,9 +15,14 @@ public static class FunctionsHost
     {
         FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
+        // After ConfigureFunctionsWebApplication, so it runs inside the HTTP proxying and can still write the response.
+        builder.UseMiddleware<ProblemResponseWorkerMiddleware>();
         builder.Configuration.AddLogLevelDefaults();
         FunctionsStartupChecks.ThrowIfMisconfigured(builder.Configuration);
         builder.Services.AddIntegration(builder.Configuration);
         return builder;
     }
+
+    /// <inheritdoc cref="CreateBuilder"/>
+    public static IHost Build(string[] args) => CreateBuilder(args).Build();
 }

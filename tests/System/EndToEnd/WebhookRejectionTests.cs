@@ -74,6 +74,25 @@ public sealed class WebhookRejectionTests(StandaloneHostFixture fixture)
     }
 
     [Fact]
+    public async Task Invalid_utf8_in_a_signed_body_is_400_not_500()
+    {
+        byte[] body = [.. "[{\"eventId\":1,\"subscriptionType\":\"deal.propertyChange\",\"objectId\":\"1\",\"propertyName\":\"dealstage\",\"propertyValue\":\"closedwon"u8, 0xFF, 0xFE, .. "\",\"occurredAt\":1}]"u8];
+
+        JsonNode problem = await AssertProblem(await fixture.Sender.SendCrmAsync(body), HttpStatusCode.BadRequest, "payload-invalid");
+        Assert.Contains("UTF-8", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_a_signed_body_is_400_not_500()
+    {
+        string json = Encoding.UTF8.GetString(SampleEvents.HubSpotDealClosedWon(1, EventIds.NewEventId()))
+            .Replace("\"closedwon\"", "\"closedwon\\ud800\"", StringComparison.Ordinal);
+
+        JsonNode problem = await AssertProblem(await fixture.Sender.SendCrmAsync(Encoding.UTF8.GetBytes(json)), HttpStatusCode.BadRequest, "payload-invalid");
+        Assert.Contains("surrogate", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Caller_correlation_id_is_echoed_in_the_problem()
     {
         HttpResponseMessage response = await fixture.Sender.SendCrmAsync(

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Integration.Activities.Composition;
+using Integration.Functions.Http;
 using Integration.Functions.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Xunit;
@@ -37,6 +38,24 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal("health", trigger.GetProperty("route").GetString());
         Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()?.ToLowerInvariant()));
+    }
+
+    [Theory]
+    [InlineData("UnmatchedRoute")]
+    [InlineData("GetRouteOtherMethod")]
+    [InlineData("PostRouteOtherMethod")]
+    public void The_catch_all_routes_are_indexed_with_the_route_and_methods_of_their_trigger(string functionName)
+    {
+        JsonElement trigger = TriggerOf(functionName, "httpTrigger");
+        HttpTriggerAttribute attribute = typeof(UnmatchedRouteFunctions).GetMethod(functionName)!
+            .GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).Single(a => a is not null)!;
+
+        Assert.Equal(attribute.Route, trigger.GetProperty("route").GetString());
+        string[] indexed = trigger.TryGetProperty("methods", out JsonElement methods)
+            ? methods.EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).ToArray()
+            : [];
+        Assert.Equal((attribute.Methods ?? []).Select(m => m.ToLowerInvariant()), indexed);
+        Assert.Equal("anonymous", trigger.GetProperty("authLevel").GetString()?.ToLowerInvariant());
     }
 
     [Fact]

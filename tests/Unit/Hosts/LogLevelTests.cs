@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Integration.Activities.Composition;
-using Integration.Activities.Storage;
 using Integration.DevHost;
 using Integration.Functions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,13 +54,7 @@ public sealed class LogLevelTests
 
     private static IHost Build(string hostName, string[] args)
     {
-        string[] settings =
-        [
-            .. args,
-            $"--{StorageClients.SettingName}=UseDevelopmentStorage=true",
-            $"--{StorageNames.EventsQueueSetting}=integrationhub-events",
-            "--Offboarding:Enabled=false",
-        ];
+        string[] settings = HostTestSettings.Minimal(args);
         return hostName == "functions" ? FunctionsHost.CreateBuilder(settings).Build() : StandaloneHost.Build(settings);
     }
 }

@@ -198,6 +198,51 @@ public sealed class WebhookIngressHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Bytes_ff_fe_in_a_signed_hubspot_field_are_400_not_a_server_error()
+    {
+        byte[] json = Encoding.UTF8.GetBytes(ClosedWonJson());
+        int at = Encoding.UTF8.GetBytes(ClosedWonJson().Replace("\"closedwon\"", "\"closedwon", StringComparison.Ordinal)).Length;
+        byte[] body = [.. json.AsSpan(0, at), 0xFF, 0xFE, .. json.AsSpan(at)];
+
+        var problem = await SendAsync(SignedCrm(body), "crm");
+
+        problem.AssertProblem(StatusCodes.Status400BadRequest, "payload-invalid");
+        Assert.Contains("not valid UTF-8", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_a_signed_hubspot_field_is_400_not_a_server_error()
+    {
+        byte[] body = Encoding.UTF8.GetBytes(ClosedWonJson().Replace("\"closedwon\"", "\"closedwon\\ud800\"", StringComparison.Ordinal));
+
+        var problem = await SendAsync(SignedCrm(body), "crm");
+
+        problem.AssertProblem(StatusCodes.Status400BadRequest, "payload-invalid");
+        Assert.Contains("unpaired surrogate", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_event_data_the_normaliser_never_reads_is_400()
+    {
+        // The data is queued as it came; before the check it failed only when the envelope was serialized.
+        byte[] body = Encoding.UTF8.GetBytes("""{"type":"crm.deal.closed.v1","timestamp":"2026-03-01T12:00:00Z","data":{"id":"1001","note":"\udc00"}}""");
+
+        var problem = await SendAsync(SignedApp(body), "app");
+
+        problem.AssertProblem(StatusCodes.Status400BadRequest, "payload-invalid");
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_with_a_wrong_signature_is_still_401()
+    {
+        byte[] body = [.. "[{\"eventId\":\""u8, 0xFF, .. "\"}]"u8];
+
+        var problem = await SendAsync(SignedCrm(body, secret: "someone-elses-secret"), "crm");
+
+        problem.AssertProblem(StatusCodes.Status401Unauthorized, "signature-invalid");
+    }
+
+    [Fact]
     public async Task A_bamboohr_timestamp_six_minutes_old_is_401()
     {
         byte[] body = Encoding.UTF8.GetBytes("""{"type":"employee.updated","timestamp":"2026-03-01T12:00:00+0000","data":{"employeeId":"7"}}""");

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+
+namespace Integration.Activities.Http;
+
+/// <summary>One HTTP route of the product: the method it takes and its template under <c>/api</c>, named as its Functions trigger is.</summary>
+public sealed record ProductRoute(string Name, string Method, string Template)
+{
+    private readonly TemplateMatcher matcher = new(TemplateParser.Parse(ProductRoutes.Prefix + "/" + Template), new RouteValueDictionary());
+
+    /// <summary>Whether the path (as the request has it, with the <c>/api</c> prefix) is this route's, whatever the method.</summary>
+    public bool MatchesPath(PathString path) => matcher.TryMatch(path, new RouteValueDictionary());
+}
+
+/// <summary>
+/// Every HTTP route the product serves, in one list that both hosts are checked against: the standalone host
+/// refuses to start when what it maps differs, and a unit test compares the Functions triggers. A request no
+/// route takes is answered here too, so "no such route" (404) and "not with this method" (405) are decided once.
+/// </summary>
+public static class ProductRoutes
+{
+    /// <summary>The route prefix both hosts serve under (host.json's http.routePrefix default).</summary>
+    public const string Prefix = "api";
+
+    public static readonly IReadOnlyList<ProductRoute> All =
+    [
+        new("Webhook", HttpMethods.Post, "v1/webhooks/{source}"),
+        new("Health", HttpMethods.Get, "health"),
+        new("GetInstance", HttpMethods.Get, "v1/instances/{instanceId}"),
+        new("ListApiCalls", HttpMethods.Get, "v1/api-calls/{correlationId}"),
+        new("ListDeadLetters", HttpMethods.Get, "v1/dead-letters"),
+        new("ListOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings"),
+        new("GetOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings/{offboardingId}"),
+        new("DecideReview", HttpMethods.Post, "v1/reviews/{instanceId}"),
+    ];
+
+    /// <summary>The methods the product serves on this path, in a stable order; empty when no route has the path.</summary>
+    public static IReadOnlyList<string> MethodsFor(PathString path) =>
+        All.Where(r => r.MatchesPath(path)).Select(r => r.Method).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// How a host's bound routes differ from the list, one line per difference (empty when they agree).
+    /// Templates compare without the <c>/api/</c> prefix and case; methods without case.
+    /// </summary>
+    public static IReadOnlyList<string> Differences(IEnumerable<(string Method, string Template)> bound)
+    {
+        ArgumentNullException.ThrowIfNull(bound);
+        var expected = All.Select(r => Key(r.Method, r.Template)).ToHashSet(StringComparer.Ordinal);
+        var actual = bound.Select(b => Key(b.Method, b.Template)).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. expected.Except(actual).Order(StringComparer.Ordinal).Select(r => $"in ProductRoutes but not bound: {r}"),
+            .. actual.Except(expected).Order(StringComparer.Ordinal).Select(r => $"bound but not in ProductRoutes: {r}"),
+        ];
+    }
+
+    private static string Key(string method, string template)
+    {
+        string trimmed = template.Trim('/');
+        if (trimmed.StartsWith(Prefix + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            trimmed = trimmed[(Prefix.Length + 1)..];
+        }
+
+        return $"{method.ToUpperInvariant()} {trimmed.ToLowerInvariant()}";
+    }
+}
