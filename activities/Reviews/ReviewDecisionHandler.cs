@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Integration.Activities.Http;
 using Integration.Activities.Operations;
+using Integration.Activities.Storage;
 using Integration.Orchestrations.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -44,6 +45,12 @@ public sealed class ReviewDecisionHandler(OperationsKey key)
             return BadDecision("The decision needs an 'action'.", correlationId);
         }
 
+        return await StorageDeadline.AnswerAsync(correlationId, ct => DeliverAsync(instanceId, decision, client, correlationId, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks the decision against the review the workflow is waiting on, then raises it.</summary>
+    private static async Task<IResult> DeliverAsync(string instanceId, ReviewDecision decision, DurableTaskClient client, string correlationId, CancellationToken cancellationToken)
+    {
         OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (instance is null)
         {
