@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Integration.Activities.Storage;
