@@ -85,10 +85,23 @@ public sealed class RunScriptTests
                 "the host started by run.sh to be healthy");
             Assert.False(script.HasExited, $"run.sh ended early:\n{output}");
 
+            // Watched from outside rather than taken from the script's word: the two processes themselves.
+            int hostPid = await ChildRunningAsync(script.Id, "Integration.DevHost.dll");
+            int azuritePid = int.Parse(await File.ReadAllTextAsync(Path.Combine(root, ".run", $"azurite-{azuritePort}.pid")), CultureInfo.InvariantCulture);
+            Assert.True(IsRunning(hostPid) && IsRunning(azuritePid), $"host {hostPid} or Azurite {azuritePid} is not running:\n{output}");
+
             TimeSpan interrupted = clock.Elapsed;
             using (Process ctrlC = Process.Start("kill", ["-INT", "--", "-" + script.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await ctrlC.WaitForExitAsync();
+            }
+
+            TimeSpan? hostGone = null, azuriteGone = null;
+            while ((hostGone is null || azuriteGone is null) && clock.Elapsed - interrupted < TimeSpan.FromSeconds(60))
+            {
+                hostGone ??= IsRunning(hostPid) ? null : clock.Elapsed;
+                azuriteGone ??= IsRunning(azuritePid) ? null : clock.Elapsed;
+                await Task.Delay(20);
             }
 
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -97,18 +110,16 @@ public sealed class RunScriptTests
             script.WaitForExit(); // the last output lines
 
             string all;
-            TimeSpan hostStoppedAt, azuriteStoppedAt;
             lock (lines)
             {
                 all = output.ToString();
-                hostStoppedAt = lines.FirstOrDefault(l => l.Line == HostStopped).At;
-                azuriteStoppedAt = lines.FirstOrDefault(l => l.Line == AzuriteStopped).At;
                 Assert.Contains(lines, l => l.Line == HostStopped);
                 Assert.Contains(lines, l => l.Line == AzuriteStopped);
             }
 
-            Assert.True(hostStoppedAt <= azuriteStoppedAt, $"Azurite stopped before the host:\n{all}");
-            Assert.True(hostStoppedAt - interrupted < TimeSpan.FromSeconds(5), $"the host took {(hostStoppedAt - interrupted).TotalSeconds:0.0} s to stop:\n{all}");
+            Assert.True(hostGone is not null && azuriteGone is not null, $"host or Azurite still running a minute after Ctrl+C:\n{all}");
+            Assert.True(hostGone <= azuriteGone, $"Azurite ended {(hostGone - azuriteGone)?.TotalSeconds:0.00} s before the host:\n{all}");
+            Assert.True(hostGone - interrupted < TimeSpan.FromSeconds(5), $"the host took {(hostGone - interrupted)?.TotalSeconds:0.0} s to stop:\n{all}");
             Assert.True(finished - interrupted < TimeSpan.FromSeconds(10), $"run.sh took {(finished - interrupted).TotalSeconds:0.0} s to stop:\n{all}");
             Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
             Assert.DoesNotContain("fail:", all, StringComparison.Ordinal);
@@ -124,6 +135,30 @@ public sealed class RunScriptTests
             await RunAsync("bash", Path.Combine(root, "scripts", "azurite.sh"), "stop", Path.Combine(root, ".run", $"azurite-{azuritePort}.pid"));
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>Alive and not a zombie waiting to be reaped.</summary>
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault() != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The pid of the child of <paramref name="parent"/> whose command line mentions <paramref name="name"/>.</summary>
+    private static async Task<int> ChildRunningAsync(int parent, string name)
+    {
+        var start = new ProcessStartInfo("pgrep", ["-P", parent.ToString(CultureInfo.InvariantCulture), "-f", name]) { RedirectStandardOutput = true };
+        using Process pgrep = Process.Start(start)!;
+        string found = await pgrep.StandardOutput.ReadToEndAsync();
+        await pgrep.WaitForExitAsync();
+        return int.Parse(found.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
     }
 
     private static async Task RunAsync(string file, params string[] arguments)

@@ -53,16 +53,16 @@ public sealed class StorageOutageTests
         int answered = 0;
         while (outage.Elapsed < Outage)
         {
+            Assert.False(host.HasExited, $"The host exited during the storage outage:\n{host.Output}");
             var watch = Stopwatch.StartNew();
-            using HttpResponseMessage webhook = await sender.SendCrmAsync(ClosedWon(refused));
+            using HttpResponseMessage webhook = await AnsweredAsync(() => sender.SendCrmAsync(ClosedWon(refused)), host);
             TimeSpan webhookTook = watch.Elapsed;
-            await AssertStorageUnavailableAsync(webhook, webhookTook, "webhook");
+            await AssertStorageUnavailableAsync(webhook, webhookTook, "webhook", host);
 
             watch.Restart();
-            using HttpResponseMessage health = await api.GetAsync("/api/health");
-            await AssertStorageUnavailableAsync(health, watch.Elapsed, "health");
+            using HttpResponseMessage health = await AnsweredAsync(() => api.GetAsync("/api/health"), host);
+            await AssertStorageUnavailableAsync(health, watch.Elapsed, "health", host);
             answered++;
-            Assert.False(host.HasExited, $"The host exited during the storage outage:\n{host.Output}");
         }
 
         Assert.True(answered >= 3, $"only {answered} rounds of requests during the outage");
@@ -88,11 +88,26 @@ public sealed class StorageOutageTests
         Assert.False(host.HasExited);
     }
 
-    private static async Task AssertStorageUnavailableAsync(HttpResponseMessage response, TimeSpan took, string what)
+    /// <summary>The response; a host that no longer listens (it is stopping or gone) fails the test with its log.</summary>
+    private static async Task<HttpResponseMessage> AnsweredAsync(Func<Task<HttpResponseMessage>> send, StandaloneHostProcess host)
+    {
+        try
+        {
+            return await send();
+        }
+        catch (HttpRequestException ex)
+        {
+            Assert.Fail($"The host stopped answering during the storage outage ({ex.Message}; exited: {host.HasExited}):\n{string.Join('\n', host.Output.Split('\n').TakeLast(60))}");
+            throw;
+        }
+    }
+
+    private static async Task AssertStorageUnavailableAsync(HttpResponseMessage response, TimeSpan took, string what, StandaloneHostProcess host)
     {
         string body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{what}: {(int)response.StatusCode} {body}");
-        Assert.True(took < Promised, $"{what} answered after {took.TotalSeconds:0.00} s");
+        string log = string.Join('\n', host.Output.Split('\n').TakeLast(60));
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{what}: {(int)response.StatusCode} {body}\n--- the host's log ---\n{log}");
+        Assert.True(took < Promised, $"{what} answered after {took.TotalSeconds:0.00} s\n--- the host's log ---\n{log}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("urn:integration:problem:storage-unavailable", (string?)JsonNode.Parse(body)!["type"]);
         RetryConditionHeaderValue? retryAfter = response.Headers.RetryAfter;
