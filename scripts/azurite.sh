@@ -35,7 +35,10 @@ case "${1:-}" in
     fi
     storage_args=(--location "$data")
     if [ "$data" = "--in-memory" ]; then storage_args=(--inMemoryPersistence); else mkdir -p "$data"; fi
-    "$azurite" --silent --skipApiVersionCheck --loose \
+    # In a session of its own (setsid, where there is one), so the Ctrl+C a terminal sends to a script's
+    # process group does not reach it: the script that started it stops it, after the host that uses it.
+    detach=(); if command -v setsid >/dev/null; then detach=(setsid); fi
+    "${detach[@]}" "$azurite" --silent --skipApiVersionCheck --loose \
       --blobHost 127.0.0.1 --blobPort "$blob" \
       --queueHost 127.0.0.1 --queuePort $((blob + 1)) \
       --tableHost 127.0.0.1 --tablePort $((blob + 2)) \
@@ -48,7 +51,8 @@ case "${1:-}" in
     if [ -f "$pidfile" ]; then
       pid=$(cat "$pidfile")
       kill "$pid" 2>/dev/null || true
-      # Wait for it to exit, so callers can delete its data folder; force it after 10 s.
+      # SIGTERM makes Azurite save its data and exit (it saves every 5 s otherwise, so a kill -9 can lose
+      # acknowledged writes). Wait for it, so callers can delete its data folder; force it only after 10 s.
       for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       kill -9 "$pid" 2>/dev/null || true
       rm -f "$pidfile"

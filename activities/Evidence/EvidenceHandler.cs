@@ -1,6 +1,7 @@
 using System.Globalization;
 using Integration.Activities.Http;
 using Integration.Activities.Operations;
+using Integration.Activities.Storage;
 using Integration.Orchestrations.Offboarding;
 using Microsoft.AspNetCore.Http;
 
@@ -42,7 +43,8 @@ public sealed class EvidenceHandler(OperationsKey key, OffboardingEvidenceStore 
             return BadQuery($"'employeeId' must be given at most once and be at most {OffboardingEvidenceStore.MaxIdLength} characters.", correlationId);
         }
 
-        return Results.Json(await store.ListAsync(employeeId, max, cancellationToken).ConfigureAwait(false));
+        return await StorageDeadline.AnswerAsync(
+            correlationId, async ct => Results.Json(await store.ListAsync(employeeId, max, ct).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IResult> GetOffboardingAsync(HttpRequest request, string offboardingId, CancellationToken cancellationToken)
@@ -60,6 +62,11 @@ public sealed class EvidenceHandler(OperationsKey key, OffboardingEvidenceStore 
             return BadQuery($"'{EvidenceFormatChoice.QueryName}' must be 'json' or 'csv', given at most once.", correlationId);
         }
 
+        return await StorageDeadline.AnswerAsync(correlationId, ct => AnswerRecordAsync(offboardingId, format, correlationId, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> AnswerRecordAsync(string offboardingId, EvidenceFormat format, string correlationId, CancellationToken cancellationToken)
+    {
         OffboardingEvidence? record = await store.GetAsync(offboardingId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {

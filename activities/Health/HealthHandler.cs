@@ -1,3 +1,4 @@
+using Integration.Activities.Http;
 using Integration.Activities.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -5,12 +6,15 @@ using Microsoft.DurableTask.Client;
 namespace Integration.Activities.Health;
 
 /// <summary>
-/// GET /api/health: 200 when storage and the Durable Task engine both answer within two seconds,
-/// 503 naming the one that does not. The engine is probed through the host's own client.
+/// GET /api/health: 200 when storage and the Durable Task engine both answer within 1.5 seconds; otherwise
+/// a 503 problem (type storage-unavailable or engine-unavailable, with Retry-After) naming the one that does
+/// not, so a load balancer or an operator sees the outage and sees it end. The engine is probed through the
+/// host's own client.
 /// </summary>
 public sealed class HealthHandler(StorageClients storage)
 {
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>Both probes run at once, so the answer comes within this plus a little, inside the 2 s callers are promised.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1.5);
 
     public async Task<IResult> CheckAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -18,10 +22,25 @@ public sealed class HealthHandler(StorageClients storage)
         Task<string> storageState = ProbeAsync(ct => storage.Queues.GetQueueClient(storage.Names.EventsQueue).ExistsAsync(ct), cancellationToken);
         Task<string> engineState = ProbeAsync(ct => client.GetInstanceAsync("health-probe", getInputsAndOutputs: false, ct), cancellationToken);
         string[] states = await Task.WhenAll(storageState, engineState).ConfigureAwait(false);
-        bool healthy = states.All(s => s == "up");
-        return Results.Json(
-            new { status = healthy ? "healthy" : "unhealthy", storage = states[0], engine = states[1] },
-            statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        if (states.All(s => s == "up"))
+        {
+            return Results.Json(new { status = "healthy", storage = states[0], engine = states[1] }, statusCode: StatusCodes.Status200OK);
+        }
+
+        // A problem's "status" is its HTTP status (RFC 7807), so the 503 carries the two states beside it, not "unhealthy".
+        bool storageDown = states[0] != "up";
+        IResult problem = Results.Problem(
+            detail: storageDown ? $"Storage is {states[0]}; the engine is {states[1]}." : $"The workflow engine is {states[1]}; storage is up.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: storageDown ? "Storage unavailable" : "Workflow engine unavailable",
+            type: Problems.TypePrefix + (storageDown ? "storage-unavailable" : "engine-unavailable"),
+            extensions: new Dictionary<string, object?>
+            {
+                ["storage"] = states[0],
+                ["engine"] = states[1],
+                ["correlationId"] = CorrelationIds.New(),
+            });
+        return new RetryAfterResult(problem, Problems.StorageRetryAfter);
     }
 
     private static async Task<string> ProbeAsync<T>(Func<CancellationToken, Task<T>> probe, CancellationToken cancellationToken)
@@ -35,7 +54,7 @@ public sealed class HealthHandler(StorageClients storage)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return timeout.IsCancellationRequested ? "down: no answer within 2 s" : $"down: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}";
+            return timeout.IsCancellationRequested ? "down: no answer within 1.5 s" : $"down: {StorageOutage.Describe(ex)}";
         }
     }
 }

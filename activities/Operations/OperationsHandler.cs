@@ -2,6 +2,7 @@ using System.Text.Json;
 using Integration.Activities.ApiCalls;
 using Integration.Activities.DeadLetters;
 using Integration.Activities.Http;
+using Integration.Activities.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
@@ -22,6 +23,11 @@ public sealed class OperationsHandler(OperationsKey key, ApiCallLog apiCalls, De
             return refused;
         }
 
+        return await StorageDeadline.AnswerAsync(correlationId, ct => DescribeAsync(instanceId, client, correlationId, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> DescribeAsync(string instanceId, DurableTaskClient client, string correlationId, CancellationToken cancellationToken)
+    {
         OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (instance is null)
         {
@@ -45,13 +51,15 @@ public sealed class OperationsHandler(OperationsKey key, ApiCallLog apiCalls, De
     public async Task<IResult> ListApiCallsAsync(HttpRequest request, string callCorrelationId, CancellationToken cancellationToken)
     {
         string correlationId = CorrelationIds.FromRequest(request);
-        return key.Refuse(request, correlationId) ?? Results.Json(await apiCalls.ListAsync(callCorrelationId, cancellationToken).ConfigureAwait(false));
+        return key.Refuse(request, correlationId) ?? await StorageDeadline.AnswerAsync(
+            correlationId, async ct => Results.Json(await apiCalls.ListAsync(callCorrelationId, ct).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IResult> ListDeadLettersAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         string correlationId = CorrelationIds.FromRequest(request);
-        return key.Refuse(request, correlationId) ?? Results.Json(await deadLetters.ListAsync(500, cancellationToken).ConfigureAwait(false));
+        return key.Refuse(request, correlationId) ?? await StorageDeadline.AnswerAsync(
+            correlationId, async ct => Results.Json(await deadLetters.ListAsync(500, ct).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
     }
 
     private static JsonElement? ParseOrNull(string? json)

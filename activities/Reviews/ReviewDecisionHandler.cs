@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Integration.Activities.Http;
 using Integration.Activities.Operations;
+using Integration.Activities.Storage;
 using Integration.Orchestrations.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -66,6 +67,12 @@ public sealed partial class ReviewDecisionHandler(OperationsKey key, ReviewClaim
             return BadDecision(tooLong, correlationId);
         }
 
+        return await StorageDeadline.AnswerAsync(correlationId, ct => DeliverAsync(instanceId, decision, client, correlationId, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks the decision against the review the workflow is waiting on, claims the review, then raises it.</summary>
+    private async Task<IResult> DeliverAsync(string instanceId, ReviewDecision decision, DurableTaskClient client, string correlationId, CancellationToken cancellationToken)
+    {
         OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (instance is null)
         {

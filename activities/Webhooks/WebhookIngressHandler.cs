@@ -1,6 +1,7 @@
 using Integration.Activities.Configuration;
 using Integration.Activities.Http;
 using Integration.Activities.Queueing;
+using Integration.Activities.Storage;
 using Integration.Activities.Webhooks.Signatures;
 using Integration.Orchestrations.Routing;
 using Microsoft.AspNetCore.Http;
@@ -69,17 +70,29 @@ public sealed partial class WebhookIngressHandler(
 
         var accepted = new List<object>(envelopes.Count);
         var seenInRequest = new HashSet<string>(StringComparer.Ordinal);
-        foreach (EventEnvelope envelope in envelopes)
-        {
-            bool duplicate = !seenInRequest.Add(envelope.Id) ||
-                await received.WasReceivedAsync(envelope, cancellationToken).ConfigureAwait(false);
-            if (!duplicate)
-            {
-                await queue.EnqueueAsync(envelope, cancellationToken).ConfigureAwait(false);
-                await received.RecordAsync(envelope, cancellationToken).ConfigureAwait(false);
-            }
 
-            accepted.Add(new { eventId = envelope.Id, type = envelope.Type, subject = envelope.Subject, duplicate });
+        // Every storage call gets its own short deadline: storage that does not answer makes this a 503 the
+        // sender retries, within 2 s, instead of a hang or a 500. Nothing is acknowledged before it is queued.
+        using var storageDeadline = new StorageDeadline(StorageOutage.CallDeadline, cancellationToken);
+        try
+        {
+            foreach (EventEnvelope envelope in envelopes)
+            {
+                bool duplicate = !seenInRequest.Add(envelope.Id) ||
+                    await received.WasReceivedAsync(envelope, storageDeadline.NextCall()).ConfigureAwait(false);
+                if (!duplicate)
+                {
+                    await queue.EnqueueAsync(envelope, storageDeadline.NextCall()).ConfigureAwait(false);
+                    await received.RecordAsync(envelope, storageDeadline.NextCall()).ConfigureAwait(false);
+                }
+
+                accepted.Add(new { eventId = envelope.Id, type = envelope.Type, subject = envelope.Subject, duplicate });
+            }
+        }
+        catch (Exception ex) when (storageDeadline.IsOutage(ex))
+        {
+            LogStorageUnavailable(source!, ex.GetType().Name, correlationId);
+            return Problems.StorageUnavailable(correlationId);
         }
 
         LogAccepted(source!, envelopes.Count, correlationId);
@@ -109,6 +122,9 @@ public sealed partial class WebhookIngressHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected webhook from {Source}: {Failure} ({CorrelationId})")]
     private partial void LogRejected(string source, string? failure, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503 to a webhook from {Source}: storage did not answer ({Failure}) ({CorrelationId})")]
+    private partial void LogStorageUnavailable(string source, string failure, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {Count} event(s) from {Source} ({CorrelationId})")]
     private partial void LogAccepted(string source, int count, string correlationId);

@@ -78,6 +78,7 @@ public static class DurableEngine
             });
         });
         services.AddDurableTaskClient(builder => builder.UseGrpc(channel));
+        services.AddHostedService<WorkerShutdown>();
         return services;
     }
 

@@ -1,13 +1,15 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Integration.Activities.Storage;
 
 namespace Integration.DevHost.Queues;
 
 /// <summary>
 /// Keeps a received queue message invisible while it is handled, one short lease at a time, so the
 /// message of a host that died mid-handling is delivered again within one lease, not after a long
-/// fixed hold; a slow handler keeps its message for as long as it runs.
+/// fixed hold; a slow handler keeps its message for as long as it runs. A failed renewal (storage down) is
+/// retried at the next tick rather than ending the renewals, and nothing here ever throws.
 /// </summary>
 public sealed partial class MessageLease
 {
@@ -53,26 +55,45 @@ public sealed partial class MessageLease
     private async Task RenewAsync()
     {
         using var timer = new PeriodicTimer(duration / 3);
+        bool failing = false;
         try
         {
             while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
             {
-                // Not cancelled by EndAsync: an update cut off mid-flight could change the receipt unseen.
-                Response<UpdateReceipt> renewed = await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: duration, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-                popReceipt = renewed.Value.PopReceipt;
+                try
+                {
+                    // Not cancelled by EndAsync: an update cut off mid-flight could change the receipt unseen.
+                    Response<UpdateReceipt> renewed = await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: duration, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                    popReceipt = renewed.Value.PopReceipt;
+                    failing = false;
+                }
+                catch (RequestFailedException ex) when (ex.Status is 400 or 404)
+                {
+                    // The receipt is no longer valid (the lease lapsed and another receive took the message):
+                    // it is delivered again; the handlers absorb a repeat.
+                    LogLeaseLost(queue.Name, messageId, ex.ErrorCode);
+                    return;
+                }
+                catch (Exception ex) when (!stop.IsCancellationRequested)
+                {
+                    // Storage blinked: the lease still has two renewals' worth of time; try again on the next tick.
+                    if (!failing)
+                    {
+                        failing = true;
+                        LogRenewFailed(queue.Name, messageId, StorageOutage.Describe(ex));
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // Ended: the caller settles the message.
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
-        {
-            // The lease lapses and the message may be delivered again; the handlers absorb a repeat.
-            LogRenewFailed(ex, queue.Name, messageId);
-        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not extend the lease on message {MessageId} of {Queue}; it may be delivered again")]
-    private partial void LogRenewFailed(Exception ex, string queue, string messageId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not extend the lease on message {MessageId} of {Queue} ({Failure}); retrying at the next renewal, and it may be delivered again")]
+    private partial void LogRenewFailed(string queue, string messageId, string failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lease on message {MessageId} of {Queue} was lost ({ErrorCode}); it will be delivered again")]
+    private partial void LogLeaseLost(string queue, string messageId, string? errorCode);
 }

@@ -1,6 +1,6 @@
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Integration.Activities.Storage;
 using Integration.DevHost.Hosting;
 
 namespace Integration.DevHost.Queues;
@@ -11,6 +11,8 @@ namespace Integration.DevHost.Queues;
 /// backs off to maxPollingInterval when idle, a failed message retried after visibilityTimeout, and
 /// after maxDequeueCount attempts moved to "{queue}-poison". A message being handled is held by a
 /// renewed <see cref="MessageLease"/>, so one a crashed host had taken is delivered again within a lease.
+/// A storage outage pauses it (retrying every maxPollingInterval) and never ends it; on stop, messages still
+/// being handled are left unacknowledged for redelivery rather than waited for.
 /// </summary>
 public sealed partial class QueueListener(
     QueueServiceClient queues,
@@ -23,16 +25,19 @@ public sealed partial class QueueListener(
 
     private readonly SemaphoreSlim slotFreed = new(0);
     private int inFlight;
+    private DateTimeOffset? outageStarted;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         QueueClient queue = queues.GetQueueClient(queueName);
         QueueClient poison = queues.GetQueueClient(queueName + "-poison");
-        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
-        await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
-        TimeSpan delay = MinPollingInterval;
-        var running = new List<Task>();
+        await UntilStorageAnswersAsync(async ct =>
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            await poison.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+        }, stoppingToken).ConfigureAwait(false);
 
+        TimeSpan delay = MinPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             if (Volatile.Read(ref inFlight) > settings.NewBatchThreshold)
@@ -41,19 +46,12 @@ public sealed partial class QueueListener(
                 continue;
             }
 
-            QueueMessage[] messages;
-            try
-            {
-                messages = (await queue.ReceiveMessagesAsync(Math.Clamp(settings.BatchSize, 1, 32), MessageLease.DefaultDuration, stoppingToken).ConfigureAwait(false)).Value;
-            }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException && !stoppingToken.IsCancellationRequested)
-            {
-                LogReceiveFailed(ex, queueName);
-                await Task.Delay(settings.MaxPollingInterval, stoppingToken).ConfigureAwait(false);
-                continue;
-            }
+            QueueMessage[]? messages = null;
+            await UntilStorageAnswersAsync(
+                async ct => messages = (await queue.ReceiveMessagesAsync(Math.Clamp(settings.BatchSize, 1, 32), MessageLease.DefaultDuration, ct).ConfigureAwait(false)).Value,
+                stoppingToken).ConfigureAwait(false);
 
-            if (messages.Length == 0)
+            if (messages!.Length == 0)
             {
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxPollingInterval.Ticks));
@@ -61,17 +59,48 @@ public sealed partial class QueueListener(
             }
 
             delay = MinPollingInterval;
-            running.RemoveAll(t => t.IsCompleted);
             foreach (QueueMessage message in messages)
             {
                 Interlocked.Increment(ref inFlight);
-                running.Add(ProcessAsync(queue, poison, message, stoppingToken));
+                _ = ProcessAsync(queue, poison, message, stoppingToken);
             }
         }
-
-        await Task.WhenAll(running).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs a storage call until it succeeds, pausing maxPollingInterval between tries: any failure (an outage
+    /// ends in AggregateException, timeouts, 5xx...) is retried, so the listener outlives the outage and picks
+    /// up where it was. Logged once when storage goes and once when it returns. Only stopping ends it.
+    /// </summary>
+    private async Task UntilStorageAnswersAsync(Func<CancellationToken, Task> call, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await call(stoppingToken).ConfigureAwait(false);
+                if (outageStarted is { } since)
+                {
+                    LogStorageBack(queueName, DateTimeOffset.UtcNow - since);
+                    outageStarted = null;
+                }
+
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                if (outageStarted is null)
+                {
+                    outageStarted = DateTimeOffset.UtcNow;
+                    LogStorageUnavailable(queueName, StorageOutage.Describe(ex));
+                }
+            }
+
+            await Task.Delay(settings.MaxPollingInterval, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Handles one message and settles it; never throws (whatever is not settled comes back when its lease lapses).</summary>
     private async Task ProcessAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
     {
         try
@@ -115,10 +144,15 @@ public sealed partial class QueueListener(
                 await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // The message becomes visible again when its lease lapses; nothing is lost.
-            LogSettleFailed(ex, queueName, message.MessageId);
+            // Stopping mid-handling: not acknowledged, so the message is delivered again once its lease lapses.
+            LogLeftForRedelivery(queueName, message.MessageId);
+        }
+        catch (Exception ex)
+        {
+            // Storage failed while settling: the message becomes visible again when its lease lapses; nothing is lost.
+            LogSettleFailed(queueName, message.MessageId, StorageOutage.Describe(ex));
         }
         finally
         {
@@ -140,14 +174,20 @@ public sealed partial class QueueListener(
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from {Queue} failed; retrying")]
-    private partial void LogReceiveFailed(Exception ex, string queue);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is unavailable to the {Queue} listener ({Failure}); retrying every polling interval until it answers")]
+    private partial void LogStorageUnavailable(string queue, string failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage answers the {Queue} listener again after {Outage}; resuming")]
+    private partial void LogStorageBack(string queue, TimeSpan outage);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling message {MessageId} from {Queue} failed (attempt {DequeueCount})")]
     private partial void LogHandlerFailed(Exception ex, string queue, string messageId, long dequeueCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not settle message {MessageId} on {Queue}; it will be redelivered")]
-    private partial void LogSettleFailed(Exception ex, string queue, string messageId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not settle message {MessageId} on {Queue} ({Failure}); it will be redelivered")]
+    private partial void LogSettleFailed(string queue, string messageId, string failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: message {MessageId} of {Queue} was not finished and will be delivered again")]
+    private partial void LogLeftForRedelivery(string queue, string messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved from {Queue} to its poison queue after {DequeueCount} attempts")]
     private partial void LogPoisoned(string queue, string messageId, long dequeueCount);

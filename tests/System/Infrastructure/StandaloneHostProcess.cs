@@ -86,6 +86,36 @@ public sealed class StandaloneHostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>True once the host process has ended (it should only when asked to).</summary>
+    public bool HasExited => process.HasExited;
+
+    /// <summary>
+    /// Sends SIGTERM, as a service manager, a container runtime or run.sh does, and waits for the process to
+    /// exit: how long it took and its exit code. A host still running after <paramref name="timeout"/> is killed
+    /// and the wait fails.
+    /// </summary>
+    public async Task<(TimeSpan Took, int ExitCode)> TerminateAsync(TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        using (Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"The host did not exit within {timeout.TotalSeconds:0} s of SIGTERM:\n{string.Join('\n', Output.Split('\n').TakeLast(150))}");
+        }
+
+        return (watch.Elapsed, process.ExitCode);
+    }
+
     /// <summary>Kills the process tree at once, as a crash or an OOM kill would.</summary>
     public async Task KillAsync()
     {
@@ -169,7 +199,7 @@ public sealed class StandaloneHostProcess : IAsyncDisposable
     }
 
     /// <summary>The built standalone host: next to the tests (same configuration) or under an artifacts path.</summary>
-    private static string DevHostDll()
+    public static string DevHostDll()
     {
         if (Environment.GetEnvironmentVariable("INTEGRATION_DEVHOST_DLL") is { Length: > 0 } configured)
         {

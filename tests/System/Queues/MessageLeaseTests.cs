@@ -30,4 +30,21 @@ public sealed class MessageLeaseTests
         Assert.Empty((await queue.PeekMessagesAsync(1)).Value);
         await queue.DeleteAsync();
     }
+
+    [Fact]
+    public async Task Renewals_failing_because_storage_is_unreachable_neither_throw_nor_end_the_lease_early()
+    {
+        int closedPort = TestEnvironment.FreePort(); // nothing listens there: every renewal fails as in an outage
+        string connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};QueueEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;";
+        var unreachable = new QueueClient(connection, "lease-outage", new QueueClientOptions { Retry = { MaxRetries = 1, Delay = TimeSpan.FromMilliseconds(10) } });
+        QueueMessage taken = QueuesModelFactory.QueueMessage("message-1", "receipt-1", "event", dequeueCount: 1);
+
+        MessageLease held = MessageLease.Hold(unreachable, taken, Lease, NullLogger.Instance);
+        await Task.Delay(Lease * 1.5); // two renewals, each failing with the SDK's AggregateException
+        string receipt = await held.EndAsync();
+
+        Assert.Equal("receipt-1", receipt);
+    }
+
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 }
