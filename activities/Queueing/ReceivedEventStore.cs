@@ -10,7 +10,7 @@ namespace Integration.Activities.Queueing;
 /// acknowledged without queueing the event again. It is recorded after the enqueue: a crash in
 /// between queues a duplicate, which the dispatcher's business keys absorb, rather than losing one.
 /// </summary>
-public sealed class ReceivedEventStore(StorageClients storage)
+public sealed class ReceivedEventStore(StorageClients storage) : IReceivedEventStore
 {
     private readonly TableClient table = storage.Tables.GetTableClient(StorageNames.ReceivedEventsTable);
 

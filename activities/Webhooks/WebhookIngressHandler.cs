@@ -20,6 +20,8 @@ public sealed partial class WebhookIngressHandler(
     TimeProvider time,
     ILogger<WebhookIngressHandler> log)
 {
+    private readonly EventIntake intake = new(queue, received);
+
     public async Task<IResult> HandleAsync(HttpRequest request, string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -61,20 +63,8 @@ public sealed partial class WebhookIngressHandler(
             return Problems.Create(StatusCodes.Status400BadRequest, "payload-invalid", "Invalid webhook payload", ex.Message, correlationId);
         }
 
-        var accepted = new List<object>(envelopes.Count);
-        var seenInRequest = new HashSet<string>(StringComparer.Ordinal);
-        foreach (EventEnvelope envelope in envelopes)
-        {
-            bool duplicate = !seenInRequest.Add(envelope.Id) ||
-                await received.WasReceivedAsync(envelope, cancellationToken).ConfigureAwait(false);
-            if (!duplicate)
-            {
-                await queue.EnqueueAsync(envelope, cancellationToken).ConfigureAwait(false);
-                await received.RecordAsync(envelope, cancellationToken).ConfigureAwait(false);
-            }
-
-            accepted.Add(new { eventId = envelope.Id, type = envelope.Type, subject = envelope.Subject, duplicate });
-        }
+        bool[] duplicates = await intake.AcceptAsync(envelopes, cancellationToken).ConfigureAwait(false);
+        var accepted = envelopes.Select((e, i) => new { eventId = e.Id, type = e.Type, subject = e.Subject, duplicate = duplicates[i] }).ToList();
 
         LogAccepted(source!, envelopes.Count, correlationId);
         return Results.Json(new { eventId = envelopes[0].Id, correlationId, events = accepted }, statusCode: StatusCodes.Status202Accepted);
