@@ -45,7 +45,7 @@ public sealed record BenchOptions
 
     public int TimeoutMinutes { get; init; } = 10;
 
-    /// <summary>"all" (a-g, l, k), "offboarding" (only f and g) or "intake" (only l and k), after the host is healthy.</summary>
+    /// <summary>"all" (s, a-g, l, k), "offboarding" (only f and g) or "intake" (s, a, l, k), after the host is healthy.</summary>
     public string Phases { get; init; } = "all";
 
     /// <summary>(f): how many single terminations against the fifteen 300 ms systems.</summary>

@@ -71,12 +71,6 @@ public static class BenchRunner
                 return Finish(output, results, options, machine, date, host, sampler);
             }
 
-            if (options.Phases == "intake")
-            {
-                await RunIntakeAsync(options, output, results, cpu, sender, timeout, cancellationToken).ConfigureAwait(false);
-                return Finish(output, results, options, machine, date, host, sampler);
-            }
-
             (results.Storage, var observed) = await PhaseObservation.ObserveAsync(cpu, options.Storage, () => StorageProbe.RunAsync(
                 options.Storage, "benchprobe" + stamp, options.Senders, TimeSpan.FromSeconds(Math.Min(options.Seconds, 5)), cancellationToken)).ConfigureAwait(false);
             results.Observed["s"] = observed;
@@ -89,6 +83,11 @@ public static class BenchRunner
 
             results.Drain = await QueueDrain.WaitAsync(options.Storage, timeout, cancellationToken).ConfigureAwait(false);
             ReportWriter.Drain(output, results.Drain.Value);
+            if (options.Phases == "intake")
+            {
+                await RunIntakeAsync(options, output, results, cpu, sender, timeout, cancellationToken).ConfigureAwait(false);
+                return Finish(output, results, options, machine, date, host, sampler);
+            }
 
             await using (var remote = RemoteEngineClient.Connect(options.GrpcPort))
             {
@@ -147,8 +146,8 @@ public static class BenchRunner
     }
 
     /// <summary>
-    /// (l) intake before and after the dedupe table grows, first, so with --phases intake its first run is on an
-    /// empty table; then (k) HubSpot batches of 100 acknowledged.
+    /// (l) intake before and after the dedupe table grows (with --phases intake, after (s) and (a) only, so its first
+    /// run finds about as many rows as (a) left); then (k) HubSpot batches of 100 acknowledged.
     /// </summary>
     private static async Task RunIntakeAsync(
         BenchOptions options, TextWriter output, BenchResults results, CpuMeter cpu, WebhookSender sender, TimeSpan timeout, CancellationToken cancellationToken)
