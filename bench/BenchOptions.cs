@@ -10,7 +10,7 @@ public sealed record BenchOptions
         "       [--senders 16] [--seconds 20] [--warmup-seconds 2] [--deals 500] [--first-deal 200001] [--concurrency 16]\n" +
         "       [--timeout-minutes 10] [--api-port 17171] [--grpc-port 17172] [--sandbox-port 17180] [--raw-grpc-port 17173]\n" +
         "       [--host-log <file>] [--host-pid-file <file>] [--azurite-pid-file <file>] [--azurite-mode disk|memory]\n" +
-        "       [--phases all|offboarding] [--offboarding-runs 5] [--offboardings 200]";
+        "       [--phases all|offboarding|intake] [--offboarding-runs 5] [--offboardings 200] [--batches 20] [--fill-rows 50000]";
 
     /// <summary>The Release build of the standalone host, started as a child process.</summary>
     public required string HostDll { get; init; }
@@ -45,7 +45,7 @@ public sealed record BenchOptions
 
     public int TimeoutMinutes { get; init; } = 10;
 
-    /// <summary>"all" (a-g) or "offboarding" (only f and g, after the host is healthy).</summary>
+    /// <summary>"all" (s, a-g, l, k), "offboarding" (only f and g) or "intake" (s, a, l, k), after the host is healthy.</summary>
     public string Phases { get; init; } = "all";
 
     /// <summary>(f): how many single terminations against the fifteen 300 ms systems.</summary>
@@ -53,6 +53,12 @@ public sealed record BenchOptions
 
     /// <summary>(g): how many terminations are sent at once.</summary>
     public int Offboardings { get; init; } = 200;
+
+    /// <summary>(k): how many HubSpot batches of 100 events are timed.</summary>
+    public int Batches { get; init; } = 20;
+
+    /// <summary>(l): how many accepted deliveries are recorded between the two intake runs.</summary>
+    public int FillRows { get; init; } = 50_000;
 
     public required string HostLog { get; init; }
 
@@ -125,10 +131,12 @@ public sealed record BenchOptions
             Concurrency = Int("concurrency", 16),
             TimeoutMinutes = Int("timeout-minutes", 10),
             Phases = Take("phases") is { } phases
-                ? phases is "all" or "offboarding" ? phases : throw new ArgumentException($"--phases must be 'all' or 'offboarding', got '{phases}'.")
+                ? phases is "all" or "offboarding" or "intake" ? phases : throw new ArgumentException($"--phases must be 'all', 'offboarding' or 'intake', got '{phases}'.")
                 : "all",
             OffboardingRuns = Int("offboarding-runs", 5),
             Offboardings = Int("offboardings", 200),
+            Batches = Int("batches", 20),
+            FillRows = Int("fill-rows", 50_000),
             HostLog = Path.GetFullPath(Take("host-log") ?? Path.Combine(Path.GetTempPath(), $"bench-host-{DateTime.UtcNow:yyyyMMddHHmmss}.log")),
             HostPidFile = Take("host-pid-file"),
             AzuritePidFile = Take("azurite-pid-file"),

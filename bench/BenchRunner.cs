@@ -1,4 +1,5 @@
 using Integration.Activities.Calendar;
+using Integration.Activities.Queueing;
 using Integration.Activities.Storage;
 using System.Globalization;
 using Integration.Bench.Hosting;
@@ -8,12 +9,14 @@ using Integration.Bench.Reporting;
 using Integration.Bench.Scenarios;
 using Integration.DevHost.Hosting;
 using Integration.SendEvent;
+using Microsoft.Extensions.Configuration;
 
 namespace Integration.Bench;
 
 /// <summary>
 /// One benchmark run, phase by phase: start the host as a child process, (a) acceptance, drain,
-/// (b) end to end, (c) raw engine while the host idles, (d) ratio, (e) memory, then the summary.
+/// (b) end to end, (c) raw engine while the host idles, (d) ratio, offboarding (f, g), intake growth (l)
+/// and batch acknowledge (k), (e) memory, then the summary.
 /// The child is killed whatever happens; the exit code is 0 only when every check passed.
 /// </summary>
 public static class BenchRunner
@@ -81,6 +84,11 @@ public static class BenchRunner
 
             results.Drain = await QueueDrain.WaitAsync(options.Storage, names.EventsQueue, timeout, cancellationToken).ConfigureAwait(false);
             ReportWriter.Drain(output, results.Drain.Value);
+            if (options.Phases == "intake")
+            {
+                await RunIntakeAsync(options, names, output, results, cpu, sender, timeout, cancellationToken).ConfigureAwait(false);
+                return Finish(output, results, options, machine, date, host, sampler);
+            }
 
             await using (var remote = RemoteEngineClient.Connect(options.GrpcPort))
             {
@@ -108,6 +116,7 @@ public static class BenchRunner
             }
 
             await RunOffboardingAsync(options, output, results, http, sender, sandbox, timeout, cancellationToken).ConfigureAwait(false);
+            await RunIntakeAsync(options, names, output, results, cpu, sender, timeout, cancellationToken).ConfigureAwait(false);
 
             return Finish(output, results, options, machine, date, host, sampler);
         }
@@ -135,6 +144,36 @@ public static class BenchRunner
         await using var remote = RemoteEngineClient.Connect(options.GrpcPort);
         results.Failures.AddRange(await OffboardingBenchmark.RunAsync(
             http, sender, sandbox, remote.Client, output, options.OffboardingRuns, options.Offboardings, options.Concurrency, timeout, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// (l) intake before and after the dedupe table grows (with --phases intake, after (s) and (a) only, so its first
+    /// run finds about as many rows as (a) left); then (k) HubSpot batches of 100 acknowledged.
+    /// </summary>
+    private static async Task RunIntakeAsync(
+        BenchOptions options, StorageNames names, TextWriter output, BenchResults results, CpuMeter cpu, WebhookSender sender, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var received = new ReceivedEventStore(new StorageClients(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [StorageClients.SettingName] = options.Storage,
+                [TaskHubName.StandaloneSetting] = names.TaskHub,
+            })
+            .Build()));
+
+        output.WriteLine($"(l) running: (a) before and after {options.FillRows} rows are recorded...");
+        (results.IntakeGrowth, var observed) = await PhaseObservation.ObserveAsync(cpu, options.Storage, () => IntakeGrowthBenchmark.RunAsync(
+            sender, options.Storage, names, received, options.FillRows, options.Senders, TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.Seconds),
+            timeout, output.WriteLine, cancellationToken)).ConfigureAwait(false);
+        results.Observed["l"] = observed;
+        ReportWriter.IntakeGrowth(output, results.IntakeGrowth, observed);
+
+        await QueueDrain.WaitAsync(options.Storage, names.EventsQueue, timeout, cancellationToken).ConfigureAwait(false);
+        (results.BatchAcknowledge, observed) = await PhaseObservation.ObserveAsync(cpu, options.Storage, () => BatchAcknowledgeBenchmark.RunAsync(
+            sender, received, options.Batches, cancellationToken)).ConfigureAwait(false);
+        results.Observed["k"] = observed;
+        ReportWriter.BatchAcknowledge(output, results.BatchAcknowledge, observed);
+        results.Failures.AddRange(results.BatchAcknowledge.Problems.Take(5).Select(p => "(k) " + p));
     }
 
     /// <summary>The processes whose CPU time each phase reports: the host, Azurite when its pid is known, and the bench (which hosts (c)).</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Integration.Activities.Configuration;
+using Integration.Orchestrations.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,8 @@ public sealed partial class AlertPublisher(HttpClient http, IOptionsMonitor<Aler
     public async Task PublishAsync(Alert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        LogAlert(alert.Severity, alert.Title, alert.Reference, alert.CorrelationId, alert.Text);
+        // Reference and text can carry ids a sender chose: never raw control characters in the log.
+        LogAlert(alert.Severity, alert.Title, LogText.Safe(alert.Reference), LogText.Safe(alert.CorrelationId), LogText.Safe(alert.Text, int.MaxValue));
         string? url = options.CurrentValue.WebhookUrl;
         if (string.IsNullOrWhiteSpace(url))
         {

@@ -43,6 +43,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<HubSpotOptions>, ConnectorOptionsValidator>();
         services.AddOptions<OffboardingOptions>().Bind(configuration.GetSection(OffboardingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OffboardingOptions>, OffboardingOptionsValidator>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new StorageClients(configuration));
@@ -53,6 +55,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<CrossReferenceStore>();
         services.AddSingleton<ApiCallLog>();
         services.AddHostedService(sp => sp.GetRequiredService<ApiCallLog>());
+        services.AddHostedService<TableRetentionService>();
 
         services.AddSingleton<WebhookIngressHandler>();
         services.AddSingleton<EventDispatcher>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Integration.Activities.Queueing;
+using Integration.Orchestrations.Common;
 using Integration.Orchestrations.Routing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -46,7 +47,7 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSp
             EventRoute.Ignore ignore => new DispatchOutcome(envelope.Id, DispatchOutcome.Ignored, null, ignore.Reason),
             var other => throw new InvalidOperationException($"Unhandled route {other.GetType().Name}"),
         };
-        LogOutcome(envelope.Id, envelope.Type, outcome.Action, outcome.InstanceId, outcome.Detail, envelope.CorrelationId);
+        LogOutcome(LogText.Safe(envelope.Id), LogText.Safe(envelope.Type), outcome.Action, LogText.Safe(outcome.InstanceId), LogText.Safe(outcome.Detail), LogText.Safe(envelope.CorrelationId));
         return outcome;
     }
 
@@ -70,7 +71,7 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSp
                     return new DispatchOutcome(envelope.Id, DispatchOutcome.Raised, route.InstanceId, route.EventName);
                 }
 
-                LogEndedWithoutChange(route.InstanceId, envelope.Id, envelope.CorrelationId);
+                LogEndedWithoutChange(LogText.Safe(route.InstanceId), LogText.Safe(envelope.Id), LogText.Safe(envelope.CorrelationId));
             }
             else
             {
@@ -128,7 +129,7 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSp
             if (watching.Elapsed >= watch)
             {
                 // The engine has not run the instance since: the change waits in its queue for the next episode.
-                LogWatchElapsed(route.InstanceId, envelope.Id, watch.TotalSeconds, envelope.CorrelationId);
+                LogWatchElapsed(LogText.Safe(route.InstanceId), LogText.Safe(envelope.Id), watch.TotalSeconds, LogText.Safe(envelope.CorrelationId));
                 return true;
             }
 

@@ -89,7 +89,7 @@ public sealed class OffboardingEvidenceStore(StorageClients storage)
             }
         }
 
-        // Escaping maps a few characters to '_': the partition may hold a different id's record.
+        // Keys are injective, but a key too long to hold the id is a hash of it: check the id stored in the row.
         if (summary is null || summary.GetString("OffboardingId") != offboardingId)
         {
             return null;

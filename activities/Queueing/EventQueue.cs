@@ -6,7 +6,7 @@ using Integration.Orchestrations.Routing;
 namespace Integration.Activities.Queueing;
 
 /// <summary>The "integration-events" queue between ingress and dispatcher; messages are envelope JSON, base64 as Functions expects.</summary>
-public sealed class EventQueue(StorageClients storage)
+public sealed class EventQueue(StorageClients storage) : IEventQueue
 {
     private readonly QueueClient queue = storage.Queues.GetQueueClient(storage.Names.EventsQueue);
 

@@ -86,3 +86,27 @@ public sealed class StorageDeadline : IDisposable
         }
     }
 }
+
+/// <summary>A storage call failed as in an outage; request paths answer it with 503 storage-unavailable.</summary>
+public sealed class StorageUnavailableException : Exception
+{
+    public StorageUnavailableException()
+    {
+        Reason = "storage did not answer";
+    }
+
+    public StorageUnavailableException(string reason)
+        : base($"Storage is unavailable: {reason}")
+    {
+        Reason = reason;
+    }
+
+    public StorageUnavailableException(string reason, Exception innerException)
+        : base($"Storage is unavailable: {reason}", innerException)
+    {
+        Reason = reason;
+    }
+
+    /// <summary>One line saying what failed, for the log.</summary>
+    public string Reason { get; }
+}

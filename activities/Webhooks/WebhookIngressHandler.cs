@@ -21,6 +21,8 @@ public sealed partial class WebhookIngressHandler(
     TimeProvider time,
     ILogger<WebhookIngressHandler> log)
 {
+    private readonly EventIntake intake = new(queue, received);
+
     public async Task<IResult> HandleAsync(HttpRequest request, string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -68,32 +70,20 @@ public sealed partial class WebhookIngressHandler(
             return Problems.Create(StatusCodes.Status400BadRequest, "payload-invalid", "Invalid webhook payload", ex.Message, correlationId);
         }
 
-        var accepted = new List<object>(envelopes.Count);
-        var seenInRequest = new HashSet<string>(StringComparer.Ordinal);
-
-        // Every storage call gets its own short deadline: storage that does not answer makes this a 503 the
-        // sender retries, within 2 s, instead of a hang or a 500. Nothing is acknowledged before it is queued.
-        using var storageDeadline = new StorageDeadline(StorageOutage.CallDeadline, cancellationToken);
+        // Every storage call of every event gets its own short deadline: storage that does not answer makes this a
+        // 503 the sender retries, within 2 s, instead of a hang or a 500. Nothing is acknowledged before it is queued.
+        bool[] duplicates;
         try
         {
-            foreach (EventEnvelope envelope in envelopes)
-            {
-                bool duplicate = !seenInRequest.Add(envelope.Id) ||
-                    await received.WasReceivedAsync(envelope, storageDeadline.NextCall()).ConfigureAwait(false);
-                if (!duplicate)
-                {
-                    await queue.EnqueueAsync(envelope, storageDeadline.NextCall()).ConfigureAwait(false);
-                    await received.RecordAsync(envelope, storageDeadline.NextCall()).ConfigureAwait(false);
-                }
-
-                accepted.Add(new { eventId = envelope.Id, type = envelope.Type, subject = envelope.Subject, duplicate });
-            }
+            duplicates = await intake.AcceptAsync(envelopes, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (storageDeadline.IsOutage(ex))
+        catch (StorageUnavailableException ex)
         {
-            LogStorageUnavailable(source!, ex.GetType().Name, correlationId);
+            LogStorageUnavailable(source!, ex.Reason, correlationId);
             return Problems.StorageUnavailable(correlationId);
         }
+
+        var accepted = envelopes.Select((e, i) => new { eventId = e.Id, type = e.Type, subject = e.Subject, duplicate = duplicates[i] }).ToList();
 
         LogAccepted(source!, envelopes.Count, correlationId);
         return Results.Json(new { eventId = envelopes[0].Id, correlationId, events = accepted }, statusCode: StatusCodes.Status202Accepted);

@@ -94,6 +94,37 @@ public static class ReportWriter
         output.WriteLine();
     }
 
+    public static void BatchAcknowledge(TextWriter output, BatchAcknowledgeResult r, PhaseObservation observed)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(r);
+        Line(output, $"(k) HubSpot batch acknowledge - {r.Batches} signed deliveries of {r.BatchSize} events each, one after another (after one unmeasured batch)");
+        Line(output, $"    events: deal.propertyChange '{IngressBenchmark.IgnoredProperty}' (no workflow); HubSpot retries the whole batch when it waits over ~{BatchAcknowledgeResult.HubSpotTimeoutMs / 1000:0} s");
+        Line(output, $"    send -> 202 ms   p50 {r.Acknowledge.P50:0.0}   p95 {r.Acknowledge.P95:0.0}   max {r.Acknowledge.Max:0.0}   mean {r.Acknowledge.Mean:0.0}   ({r.Acknowledge.Mean / r.BatchSize:0.00} ms per event)");
+        Line(output, $"    repeat           the last batch again: {r.RepeatMilliseconds:0.0} ms, all {r.BatchSize} answered duplicate: {(r.Problems.Any(p => p.Contains("duplicates (expected " + r.BatchSize, StringComparison.Ordinal)) ? "NO" : "yes")}");
+        Line(output, $"    check            {r.Events - r.Unrecorded} of {r.Events} events have their ReceivedEvents row (written after queueing); {r.Problems.Count} problem(s) -> {(r.Passed ? "PASS" : "FAIL")}");
+        foreach (var problem in r.Problems.Take(5))
+        {
+            Line(output, "    problem          " + problem);
+        }
+
+        Observed(output, observed);
+        output.WriteLine();
+    }
+
+    public static void IntakeGrowth(TextWriter output, IntakeGrowthResult r, PhaseObservation observed)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(r);
+        Line(output, $"(l) Intake as ReceivedEvents grows - the (a) run ({r.Before.Senders} senders, {r.Before.Seconds:0} s) before and after {r.FillRows} more deliveries were recorded");
+        Line(output, $"    (rows written through the product's ReceivedEventStore in {r.FillTook.TotalSeconds:0.0} s, not over HTTP)");
+        Line(output, $"    before           {r.RowsBefore} rows: {r.Before.RequestsPerSecond:0.0} req/s; p50 {r.Before.Latency.P50:0.0} ms, p99 {r.Before.Latency.P99:0.0} ms; missed lookup alone p50 {r.LookupBefore.P50:0.00} ms, p95 {r.LookupBefore.P95:0.00} ms");
+        Line(output, $"    after            {r.RowsAfter} rows: {r.After.RequestsPerSecond:0.0} req/s; p50 {r.After.Latency.P50:0.0} ms, p99 {r.After.Latency.P99:0.0} ms; missed lookup alone p50 {r.LookupAfter.P50:0.00} ms, p95 {r.LookupAfter.P95:0.00} ms");
+        Line(output, $"    ratio            {r.Ratio:0.00}   target >= {IntakeGrowthResult.RatioTarget:0.0} (within 10%): {(r.Ratio >= IntakeGrowthResult.RatioTarget ? "met" : "MISSED")}   (non-202: {r.Before.NonAccepted} / {r.After.NonAccepted})");
+        Observed(output, observed);
+        output.WriteLine();
+    }
+
     public static void Ratio(TextWriter output, double? ratio)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -1,3 +1,5 @@
+using Integration.Bench.Scenarios;
+
 namespace Integration.Bench.Reporting;
 
 /// <summary>The final block: a Markdown table of the figures with the machine and date, ready to paste into docs/benchmarks.md or the README.</summary>
@@ -55,10 +57,20 @@ public static class SummaryTable
                 $"trivial call p50 {ob.StorageWait.P50:0} / {oc.StorageWait.P50:0} ms, max {ob.StorageWait.Max:0} / {oc.StorageWait.Max:0} ms | |");
         }
 
+        if (results.BatchAcknowledge is { } k)
+        {
+            output.WriteLine($"| (k) HubSpot batch of {k.BatchSize} events acknowledged, {k.Batches} batches one at a time | p50 {k.Acknowledge.P50:0} ms, p95 {k.Acknowledge.P95:0} ms, max {k.Acknowledge.Max:0} ms; checks {(k.Passed ? "passed" : "**failed**")} | well under 1 s: {Verdict(k.Acknowledge.P95 < 1000)} |");
+        }
+
+        if (results.IntakeGrowth is { } l)
+        {
+            output.WriteLine($"| (l) Intake after {l.FillRows} more accepted events / intake before ({l.RowsBefore} -> {l.RowsAfter} ReceivedEvents rows) | {l.Ratio:0.00} ({l.Before.RequestsPerSecond:0} -> {l.After.RequestsPerSecond:0} req/s; missed lookup p50 {l.LookupBefore.P50:0.00} -> {l.LookupAfter.P50:0.00} ms) | >= {IntakeGrowthResult.RatioTarget:0.0}: {Verdict(l.Ratio >= IntakeGrowthResult.RatioTarget)} |");
+        }
+
         output.WriteLine($"| (e) Host peak working set (VmHWM) | {ReportWriter.MiB(results.PeakWorkingSet)} MiB (largest 1 s VmRSS sample {ReportWriter.MiB(results.MaxSampledRss)} MiB) | |");
         output.WriteLine();
         output.WriteLine($"Load average (1 min) at start {results.Load.AtStart}, at end {results.Load.AtEnd ?? "n/a"}.");
-        output.WriteLine($"Command: `bash bench/run.sh --senders {options.Senders} --seconds {options.Seconds} --deals {options.Deals} --concurrency {options.Concurrency}`");
+        output.WriteLine($"Command: `bash bench/run.sh --senders {options.Senders} --seconds {options.Seconds} --deals {options.Deals} --concurrency {options.Concurrency}{(options.Phases == "all" ? string.Empty : " --phases " + options.Phases)}`");
         output.WriteLine("---- paste above ----");
     }
 

@@ -1,3 +1,4 @@
+using Integration.Orchestrations.Common;
 using Integration.Orchestrations.DealToInvoice;
 using Integration.Orchestrations.Employees;
 using Integration.Orchestrations.Offboarding;
@@ -19,7 +20,7 @@ public static class EventRoutingTable
             return new EventRoute.Ignore($"event {envelope.Id} of type {envelope.Type} has no subject");
         }
 
-        return envelope.Type switch
+        EventRoute route = envelope.Type switch
         {
             EventTypes.CrmDealClosed => DealChange(envelope, startIfAbsent: true),
 
@@ -32,6 +33,16 @@ public static class EventRoutingTable
             EventTypes.HrEmployeeHired => Hire(envelope),
             _ => new EventRoute.Ignore($"no workflow handles {envelope.Type}"),
         };
+
+        // The ingress refuses such subjects (EventIdLimits); one queued before it did must not reach the engine,
+        // which would take the start message and then fail to store the instance. Thrown, it becomes a dead letter.
+        if (route is EventRoute.Reconcile reconcile && EventIdLimits.InstanceIdProblem(reconcile.InstanceId) is { } problem)
+        {
+            throw new ArgumentException(
+                $"Event {LogText.Safe(envelope.Id)} cannot have a workflow: the instance id built from its subject {problem}.", nameof(envelope));
+        }
+
+        return route;
     }
 
     /// <summary>Every deal change goes to the deal's one workflow, which re-reads the deal and reconciles.</summary>

@@ -52,7 +52,7 @@ public sealed class BambooHrEventNormaliser : IWebhookNormaliser
             throw new WebhookPayloadException("'data' must be a JSON object.");
         }
 
-        string employeeId = JsonFields.RequiredScalar(data, "employeeId", "'data'");
+        string employeeId = JsonFields.RequiredSubject(data, "employeeId", "'data'");
         List<string> changedFields = ChangedFields(data);
         string eventType = EventTypeOf(type, changedFields);
 

@@ -40,9 +40,9 @@ public sealed class HubSpotEventNormaliser : IWebhookNormaliser
                 throw new WebhookPayloadException($"{where} is not a JSON object.");
             }
 
-            string eventId = JsonFields.RequiredScalar(e, "eventId", where);
+            string eventId = JsonFields.RequiredDeliveryId(e, "eventId", where);
             string subscriptionType = JsonFields.RequiredScalar(e, "subscriptionType", where);
-            string objectId = JsonFields.RequiredScalar(e, "objectId", where);
+            string objectId = JsonFields.RequiredSubject(e, "objectId", where);
             long occurredAtMs = JsonFields.RequiredInt64(e, "occurredAt", where);
             DateTimeOffset occurredAt;
             try

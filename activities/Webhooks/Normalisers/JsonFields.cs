@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Integration.Orchestrations.Routing;
 
 namespace Integration.Activities.Webhooks.Normalisers;
 
@@ -39,6 +40,22 @@ internal static class JsonFields
 
         return text;
     }
+
+    /// <summary>A business key (the workflow's subject): within <see cref="EventIdLimits"/>' subject limits.</summary>
+    public static string RequiredSubject(JsonElement obj, string name, string where) =>
+        CheckSubject(RequiredScalar(obj, name, where), $"{where} has an '{name}' that");
+
+    /// <summary>A sender's delivery id (the dedupe key): within <see cref="EventIdLimits"/>' delivery-id limits.</summary>
+    public static string RequiredDeliveryId(JsonElement obj, string name, string where) =>
+        CheckDeliveryId(RequiredScalar(obj, name, where), $"{where} has an '{name}' that");
+
+    /// <param name="what">Names the field for the caller: "Event [3] has an 'objectId' that".</param>
+    public static string CheckSubject(string value, string what) =>
+        EventIdLimits.SubjectProblem(value) is { } problem ? throw new WebhookPayloadException($"{what} {problem}.") : value;
+
+    /// <param name="what">Names the field for the caller: "The 'webhook-id' header".</param>
+    public static string CheckDeliveryId(string value, string what) =>
+        EventIdLimits.DeliveryIdProblem(value) is { } problem ? throw new WebhookPayloadException($"{what} {problem}.") : value;
 
     public static string? OptionalString(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -42,9 +42,11 @@ public sealed partial class StandardWebhooksEventNormaliser : IWebhookNormaliser
         }
 
         string? subject = JsonFields.OptionalString(root, "subject");
+        string subjectField = "'subject'";
         if (string.IsNullOrWhiteSpace(subject) && data.TryGetProperty("id", out _))
         {
             subject = JsonFields.RequiredScalar(data, "id", "'data'");
+            subjectField = "'data.id'";
         }
 
         if (string.IsNullOrWhiteSpace(subject))
@@ -52,8 +54,9 @@ public sealed partial class StandardWebhooksEventNormaliser : IWebhookNormaliser
             throw new WebhookPayloadException("The event needs a 'subject' (or 'data.id') naming what it is about.");
         }
 
+        JsonFields.CheckSubject(subject, $"The event's {subjectField}");
         string deliveryId = request.Headers.TryGetValue("webhook-id", out string? id) && !string.IsNullOrWhiteSpace(id)
-            ? id
+            ? JsonFields.CheckDeliveryId(id, "The 'webhook-id' header")
             : throw new WebhookPayloadException("The 'webhook-id' header is missing.");
 
         return [new EventEnvelope($"{source}-{deliveryId}", source, type, occurredAt, receivedAt, correlationId, subject, data.Clone())];

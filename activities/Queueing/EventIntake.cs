@@ -1,0 +1,77 @@
+using Integration.Activities.Storage;
+using Integration.Orchestrations.Routing;
+
+namespace Integration.Activities.Queueing;
+
+/// <summary>
+/// Queues the events of one accepted request, each deduplicated on its own: the same id twice in the request
+/// is queued once; an id already in ReceivedEvents is not queued again; every other event is queued and then
+/// recorded (recorded after queueing, so a crash in between queues a duplicate rather than losing an event).
+/// The events go through that sequence side by side, up to <see cref="MaxParallel"/> at a time: a HubSpot
+/// batch of 100 makes 200-300 storage calls, and one after another they took seconds, close to the ~5 s after
+/// which HubSpot retries the whole batch.
+/// </summary>
+public sealed class EventIntake(IEventQueue queue, IReceivedEventStore received)
+{
+    /// <summary>
+    /// Events of one request in flight at once. On the shared 2-core bench machine a batch of 100 took p50 1.0 s
+    /// with 16, 0.59 s with 50 and 0.57 s with 100 (bench (k), back to back): 50 hides the round trips without
+    /// sending a whole batch's calls to storage at once.
+    /// </summary>
+    public const int MaxParallel = 50;
+
+    /// <returns>For each envelope, in order: true when it was a duplicate (in this request or already received) and was not queued.</returns>
+    public async Task<bool[]> AcceptAsync(IReadOnlyList<EventEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        var duplicate = new bool[envelopes.Count];
+        var firsts = new List<int>(envelopes.Count);
+        var seenInRequest = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < envelopes.Count; i++)
+        {
+            if (seenInRequest.Add(envelopes[i].Id))
+            {
+                firsts.Add(i);
+            }
+            else
+            {
+                duplicate[i] = true;
+            }
+        }
+
+        if (firsts.Count == 1)
+        {
+            duplicate[firsts[0]] = !await AcceptOneAsync(envelopes[firsts[0]], cancellationToken).ConfigureAwait(false);
+            return duplicate;
+        }
+
+        await Parallel.ForEachAsync(
+            firsts,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallel, CancellationToken = cancellationToken },
+            async (i, ct) => duplicate[i] = !await AcceptOneAsync(envelopes[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return duplicate;
+    }
+
+    /// <returns>False when the delivery had already been received.</returns>
+    /// <exception cref="StorageUnavailableException">A storage call failed as in an outage, or did not answer within <see cref="StorageOutage.CallDeadline"/>.</exception>
+    private async Task<bool> AcceptOneAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        // Each event its own deadline: the events run side by side, and one budget re-armed by all would mean nothing.
+        using var deadline = new StorageDeadline(StorageOutage.CallDeadline, cancellationToken);
+        try
+        {
+            if (await received.WasReceivedAsync(envelope, deadline.NextCall()).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            await queue.EnqueueAsync(envelope, deadline.NextCall()).ConfigureAwait(false);
+            await received.RecordAsync(envelope, deadline.NextCall()).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (deadline.IsOutage(ex))
+        {
+            throw new StorageUnavailableException(StorageOutage.Describe(ex), ex);
+        }
+    }
+}
