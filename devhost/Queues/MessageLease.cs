@@ -74,14 +74,17 @@ public sealed partial class MessageLease
                     LogLeaseLost(queue.Name, messageId, ex.ErrorCode);
                     return;
                 }
-                catch (Exception ex) when (!stop.IsCancellationRequested)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     // Storage blinked: the lease still has two renewals' worth of time; try again on the next tick.
-                    if (!failing)
+                    // A renewal that fails while the lease is being ended is no failure of the caller's: it settles
+                    // the message with the receipt it has, or the message is delivered again.
+                    if (!failing && !stop.IsCancellationRequested)
                     {
-                        failing = true;
                         LogRenewFailed(queue.Name, messageId, StorageOutage.Describe(ex));
                     }
+
+                    failing = true;
                 }
             }
         }

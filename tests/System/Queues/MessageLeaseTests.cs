@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Integration.DevHost.Queues;
@@ -44,6 +46,48 @@ public sealed class MessageLeaseTests
         string receipt = await held.EndAsync();
 
         Assert.Equal("receipt-1", receipt);
+    }
+
+    [Fact]
+    public async Task Ending_the_lease_while_a_renewal_is_failing_returns_the_receipt_it_has()
+    {
+        // A storage endpoint that takes each connection and drops it half a second later: the first renewal (at a
+        // third of the lease) is still in flight when the lease is ended, and fails after that.
+        using var dropping = new TcpListener(IPAddress.Loopback, 0);
+        dropping.Start();
+        using var stopDropping = new CancellationTokenSource();
+        Task accepting = DropConnectionsAsync(dropping, TimeSpan.FromMilliseconds(500), stopDropping.Token);
+        int port = ((IPEndPoint)dropping.LocalEndpoint).Port;
+        string connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        var failing = new QueueClient(connection, "lease-outage", new QueueClientOptions { Retry = { MaxRetries = 0 } });
+        QueueMessage taken = QueuesModelFactory.QueueMessage("message-1", "receipt-1", "event", dequeueCount: 1);
+
+        MessageLease held = MessageLease.Hold(failing, taken, TimeSpan.FromMilliseconds(1500), NullLogger.Instance);
+        await Task.Delay(TimeSpan.FromMilliseconds(700));
+        string receipt = await held.EndAsync();
+
+        Assert.Equal("receipt-1", receipt);
+        await stopDropping.CancelAsync();
+        await accepting;
+    }
+
+    private static async Task DropConnectionsAsync(TcpListener listener, TimeSpan after, CancellationToken stop)
+    {
+        var open = new List<Task>();
+        try
+        {
+            while (true)
+            {
+                TcpClient client = await listener.AcceptTcpClientAsync(stop);
+                open.Add(Task.Delay(after, CancellationToken.None).ContinueWith(_ => client.Dispose(), TaskScheduler.Default));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped by the test.
+        }
+
+        await Task.WhenAll(open);
     }
 
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
