@@ -19,8 +19,11 @@ public sealed class KillBetweenInvoiceAndPatchTests
         ErpLedger ledger = sandbox.QuickBooks;
         var external = new Dictionary<string, string>(sandbox.HostSettings)
         {
-            // The PATCH activity the killed host had taken reappears after this, not the default 5 minutes.
+            // What the killed host had taken reappears after this, not the default 5 minutes: the PATCH activity,
+            // or the invoice activity's result if the kill came before the orchestration had read it (the engine
+            // fetches orchestration messages ahead; without the second setting the test then waited 5 minutes).
             ["Engine__WorkItemVisibilityTimeoutSeconds"] = "20",
+            ["Engine__ControlQueueVisibilityTimeoutSeconds"] = "20",
         };
 
         string dealId = SampleDeals.NewDealId();
