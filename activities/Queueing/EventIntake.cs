@@ -39,39 +39,44 @@ public sealed class EventIntake(IEventQueue queue, IReceivedEventStore received)
             }
         }
 
-        if (firsts.Count == 1)
-        {
-            duplicate[firsts[0]] = !await AcceptOneAsync(envelopes[firsts[0]], cancellationToken).ConfigureAwait(false);
-            return duplicate;
-        }
-
-        await Parallel.ForEachAsync(
-            firsts,
-            new ParallelOptions { MaxDegreeOfParallelism = MaxParallel, CancellationToken = cancellationToken },
-            async (i, ct) => duplicate[i] = !await AcceptOneAsync(envelopes[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
-        return duplicate;
-    }
-
-    /// <returns>False when the delivery had already been received.</returns>
-    /// <exception cref="StorageUnavailableException">A storage call failed as in an outage, or did not answer within <see cref="StorageOutage.CallDeadline"/>.</exception>
-    private async Task<bool> AcceptOneAsync(EventEnvelope envelope, CancellationToken cancellationToken)
-    {
-        // Each event its own deadline: the events run side by side, and one budget re-armed by all would mean nothing.
+        // One deadline for the request, re-armed as each storage call starts and as each answers: it trips only
+        // when storage makes no progress for a whole budget (it does not answer), not when a call waits behind
+        // the others in a busy but answering account (a batch's calls queue up in Azurite's one thread).
         using var deadline = new StorageDeadline(StorageOutage.CallDeadline, cancellationToken);
         try
         {
-            if (await received.WasReceivedAsync(envelope, deadline.NextCall()).ConfigureAwait(false))
+            if (firsts.Count == 1)
             {
-                return false;
+                duplicate[firsts[0]] = !await AcceptOneAsync(envelopes[firsts[0]], deadline).ConfigureAwait(false);
+                return duplicate;
             }
 
-            await queue.EnqueueAsync(envelope, deadline.NextCall()).ConfigureAwait(false);
-            await received.RecordAsync(envelope, deadline.NextCall()).ConfigureAwait(false);
-            return true;
+            await Parallel.ForEachAsync(
+                firsts,
+                new ParallelOptions { MaxDegreeOfParallelism = MaxParallel, CancellationToken = cancellationToken },
+                async (i, _) => duplicate[i] = !await AcceptOneAsync(envelopes[i], deadline).ConfigureAwait(false)).ConfigureAwait(false);
+            return duplicate;
         }
         catch (Exception ex) when (deadline.IsOutage(ex))
         {
             throw new StorageUnavailableException(StorageOutage.Describe(ex), ex);
         }
+    }
+
+    /// <returns>False when the delivery had already been received.</returns>
+    private async Task<bool> AcceptOneAsync(EventEnvelope envelope, StorageDeadline deadline)
+    {
+        bool seen = await received.WasReceivedAsync(envelope, deadline.NextCall()).ConfigureAwait(false);
+        deadline.Answered();
+        if (seen)
+        {
+            return false;
+        }
+
+        await queue.EnqueueAsync(envelope, deadline.NextCall()).ConfigureAwait(false);
+        deadline.Answered();
+        await received.RecordAsync(envelope, deadline.NextCall()).ConfigureAwait(false);
+        deadline.Answered();
+        return true;
     }
 }

@@ -11,8 +11,12 @@ namespace Integration.Activities.Storage;
 /// </summary>
 public static class StorageOutage
 {
-    /// <summary>How long one storage call of a webhook may take before the request answers 503: inside the 2 s senders are promised.</summary>
-    public static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long a webhook's storage calls may go without one answering before the request answers 503: inside
+    /// the 2 s senders are promised, with room for a busy host (a batch's calls wait their turn, and a loaded
+    /// thread pool can pause for most of a second).
+    /// </summary>
+    public static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(1.5);
 
     /// <summary>How long a route of people and tools (operations API, evidence, reviews) waits for storage or the engine before answering 503.</summary>
     public static readonly TimeSpan ReadDeadline = TimeSpan.FromSeconds(3);
@@ -64,6 +68,12 @@ public sealed class StorageDeadline : IDisposable
         source.CancelAfter(perCall);
         return source.Token;
     }
+
+    /// <summary>
+    /// Re-arms the budget because a call answered. Calls made side by side share one deadline: it trips only
+    /// when none answers (or starts) for a whole budget, not while calls wait their turn in a busy account.
+    /// </summary>
+    public void Answered() => source.CancelAfter(perCall);
 
     /// <summary>True when a failure means storage is down or did not answer in time, not that the caller went away.</summary>
     public bool IsOutage(Exception exception) =>

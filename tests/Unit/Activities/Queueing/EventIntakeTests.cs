@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Integration.Activities.Queueing;
+using Integration.Activities.Storage;
 using Integration.Orchestrations.Routing;
 using Xunit;
 
@@ -75,12 +76,73 @@ public sealed class EventIntakeTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => new EventIntake(store, store).AcceptAsync(Batch(10), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_busy_storage_answering_one_call_at_a_time_is_not_taken_for_an_outage()
+    {
+        // Like Azurite, one call at a time, 25 ms each: 50 events' calls queue up, so a call waits over a second for
+        // its turn while storage keeps answering. Only no progress at all is an outage.
+        var store = new SerialStore(TimeSpan.FromMilliseconds(25));
+
+        bool[] duplicates = await new EventIntake(store, store).AcceptAsync(Batch(60), CancellationToken.None);
+
+        Assert.All(duplicates, duplicate => Assert.False(duplicate));
+        Assert.Equal(60, store.Queued);
+    }
+
+    [Fact]
+    public async Task Storage_that_does_not_answer_is_an_outage_not_a_hang()
+    {
+        var store = new SerialStore(Timeout.InfiniteTimeSpan);
+
+        StorageUnavailableException outage = await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => new EventIntake(store, store).AcceptAsync(Batch(60), CancellationToken.None));
+
+        Assert.Equal(0, store.Queued);
+        Assert.False(string.IsNullOrEmpty(outage.Reason));
+    }
+
     private static EventEnvelope[] Batch(int count) =>
     [
         .. Enumerable.Range(0, count).Select(i => new EventEnvelope(
             "crm-" + i.ToString(CultureInfo.InvariantCulture), "crm", EventTypes.CrmDealPropertyChanged, Now, Now, "corr-1",
             (1000 + i).ToString(CultureInfo.InvariantCulture), JsonDocument.Parse("{}").RootElement)),
     ];
+
+    /// <summary>A storage account that serves one call at a time, each taking <c>perCall</c> (infinite: it never answers).</summary>
+    private sealed class SerialStore(TimeSpan perCall) : IEventQueue, IReceivedEventStore
+    {
+        private readonly SemaphoreSlim server = new(1, 1);
+        private int queued;
+
+        public int Queued => Volatile.Read(ref queued);
+
+        public async Task<bool> WasReceivedAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+        {
+            await ServeAsync(cancellationToken);
+            return false;
+        }
+
+        public async Task EnqueueAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+        {
+            await ServeAsync(cancellationToken);
+            Interlocked.Increment(ref queued);
+        }
+
+        public Task RecordAsync(EventEnvelope envelope, CancellationToken cancellationToken) => ServeAsync(cancellationToken);
+
+        private async Task ServeAsync(CancellationToken cancellationToken)
+        {
+            await server.WaitAsync(cancellationToken);
+            try
+            {
+                await Task.Delay(perCall, cancellationToken);
+            }
+            finally
+            {
+                server.Release();
+            }
+        }
+    }
 
     /// <summary>Queue and dedupe table in memory, recording the order of calls and how many overlap.</summary>
     private sealed class FakeStore : IEventQueue, IReceivedEventStore
