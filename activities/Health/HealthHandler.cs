@@ -16,12 +16,21 @@ public sealed class HealthHandler(StorageClients storage)
     /// <summary>Both probes run at once, so the answer comes within this plus a little, inside the 2 s callers are promised.</summary>
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>The engine's state in an answer given while storage is down.</summary>
+    public const string EngineNotChecked = "not checked: it keeps its state in the storage that is down";
+
     public async Task<IResult> CheckAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         Task<string> storageState = ProbeAsync(ct => storage.Queues.GetQueueClient(storage.Names.EventsQueue).ExistsAsync(ct), cancellationToken);
         Task<string> engineState = ProbeAsync(ct => client.GetInstanceAsync("health-probe", getInputsAndOutputs: false, ct), cancellationToken);
-        string[] states = await Task.WhenAll(storageState, engineState).ConfigureAwait(false);
+
+        // The engine keeps its state in the same storage: with storage down its probe can only wait out its
+        // timeout, so the answer does not wait for it (an outage is reported as soon as storage refuses).
+        string storageNow = await storageState.ConfigureAwait(false);
+        string[] states = storageNow == "up"
+            ? [storageNow, await engineState.ConfigureAwait(false)]
+            : [storageNow, EngineNotChecked];
         if (states.All(s => s == "up"))
         {
             return Results.Json(new { status = "healthy", storage = states[0], engine = states[1] }, statusCode: StatusCodes.Status200OK);

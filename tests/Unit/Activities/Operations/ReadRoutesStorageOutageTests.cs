@@ -7,9 +7,11 @@ using Integration.Activities.ApiCalls;
 using Integration.Activities.Configuration;
 using Integration.Activities.DeadLetters;
 using Integration.Activities.Evidence;
+using Integration.Activities.Health;
 using Integration.Activities.Operations;
 using Integration.Activities.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,7 +61,24 @@ public sealed class ReadRoutesStorageOutageTests : IDisposable
         await AssertStorageUnavailableAsync(request => handler.GetOffboardingAsync(request, "E1001-20260302T080000Z", CancellationToken.None));
     }
 
-    private async Task AssertStorageUnavailableAsync(Func<HttpRequest, Task<IResult>> route)
+    [Fact]
+    public async Task Health_reports_storage_down_without_waiting_for_the_engine_that_depends_on_it()
+    {
+        // An engine probe that never answers by itself: before, health waited for its timeout on top of storage's.
+        var client = new Mock<DurableTaskClient>("test");
+        client.Setup(c => c.GetInstancesAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .Returns<string, bool, CancellationToken>(async (_, _, ct) =>
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+                return null;
+            });
+        var handler = new HealthHandler(storage);
+
+        await AssertStorageUnavailableAsync(_ => handler.CheckAsync(client.Object, CancellationToken.None), problem =>
+            Assert.Equal(HealthHandler.EngineNotChecked, problem.GetProperty("engine").GetString()));
+    }
+
+    private async Task AssertStorageUnavailableAsync(Func<HttpRequest, Task<IResult>> route, Action<JsonElement>? more = null)
     {
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = "GET";
@@ -78,6 +97,7 @@ public sealed class ReadRoutesStorageOutageTests : IDisposable
         context.Response.Body.Position = 0;
         using JsonDocument problem = JsonDocument.Parse(context.Response.Body);
         Assert.Equal("urn:integration:problem:storage-unavailable", problem.RootElement.GetProperty("type").GetString());
+        more?.Invoke(problem.RootElement);
     }
 
     /// <summary>Clients for an account on a loopback port nothing listens on: every call is refused, as while Azurite is stopped.</summary>
