@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Integration.Orchestrations.Common;
 
 namespace Integration.Activities.Storage;
 
@@ -18,43 +18,22 @@ public static class TableKeys
     public const int MaxLength = 512;
 
     private const char EscapeChar = '^';
+    private const string EscapePrefix = "^";
     private const string HashedPrefix = "^~";
 
     public static string Escape(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        int first = FirstToEscape(value);
+        int first = TextScan.IndexOf(value, MustEscape);
         if (first < 0 && value.Length <= MaxLength)
         {
             return value;
         }
 
-        string encoded = first < 0 ? value : Encode(value, first);
+        string encoded = first < 0
+            ? value
+            : TextScan.AppendEscaped(new StringBuilder(value.Length + 16).Append(value, 0, first), value, first, value.Length, MustEscape, EscapePrefix).ToString();
         return encoded.Length <= MaxLength ? encoded : Hashed(encoded);
-    }
-
-    private static string Encode(string value, int first)
-    {
-        var b = new StringBuilder(value.Length + 16);
-        b.Append(value, 0, first);
-        for (int i = first; i < value.Length; i++)
-        {
-            char c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                b.Append(c).Append(value[++i]);
-            }
-            else if (MustEscape(c))
-            {
-                b.Append(EscapeChar).Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                b.Append(c);
-            }
-        }
-
-        return b.ToString();
     }
 
     /// <summary>The encoding is free of unpaired surrogates, so its UTF-8 bytes (and their hash) are faithful.</summary>
@@ -65,25 +44,7 @@ public static class TableKeys
         return key[..MaxLength];
     }
 
-    private static int FirstToEscape(string value)
-    {
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (MustEscape(c))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>A surrogate reaching here is unpaired (pairs are skipped by the callers).</summary>
+    /// <summary>A surrogate reaching here is unpaired (TextScan skips pairs).</summary>
     private static bool MustEscape(char c) =>
         c is EscapeChar or '/' or '\\' or '#' or '?' || c <= '\u001F' || c is >= '\u007F' and <= '\u009F' || char.IsSurrogate(c);
 }

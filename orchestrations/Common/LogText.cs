@@ -19,53 +19,18 @@ public static class LogText
             return string.Empty;
         }
 
-        if (value.Length <= maxLength && !NeedsEscape(value))
+        if (value.Length <= maxLength && TextScan.IndexOf(value, TextScan.IsControlOrLoneSurrogate) < 0)
         {
             return value;
         }
 
         int shown = Math.Min(value.Length, maxLength);
-        var b = new StringBuilder(shown + 16);
-        for (int i = 0; i < shown; i++)
-        {
-            char c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                b.Append(c).Append(value[++i]);
-            }
-            else if (char.IsControl(c) || char.IsSurrogate(c))
-            {
-                b.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                b.Append(c);
-            }
-        }
-
+        StringBuilder b = TextScan.AppendEscaped(new StringBuilder(shown + 16), value, 0, shown, TextScan.IsControlOrLoneSurrogate, "\\u");
         if (value.Length > shown)
         {
             b.Append(CultureInfo.InvariantCulture, $"…(+{value.Length - shown} characters)");
         }
 
         return b.ToString();
-    }
-
-    private static bool NeedsEscape(string value)
-    {
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsControl(c) || char.IsSurrogate(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

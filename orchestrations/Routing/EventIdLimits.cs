@@ -1,3 +1,5 @@
+using Integration.Orchestrations.Common;
+
 namespace Integration.Orchestrations.Routing;
 
 /// <summary>
@@ -71,24 +73,9 @@ public static class EventIdLimits
 
     private static string? CharacterProblem(string value)
     {
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            if (char.IsControl(c))
-            {
-                return $"holds a control character (U+{(int)c:X4}) at position {i}";
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                return $"holds an unpaired surrogate (U+{(int)c:X4}) at position {i}";
-            }
-        }
-
-        return null;
+        int i = TextScan.IndexOf(value, TextScan.IsControlOrLoneSurrogate);
+        return i < 0 ? null
+            : char.IsControl(value[i]) ? $"holds a control character (U+{(int)value[i]:X4}) at position {i}"
+            : $"holds an unpaired surrogate (U+{(int)value[i]:X4}) at position {i}";
     }
 }
