@@ -12,7 +12,6 @@ namespace Integration.Tests.System.Infrastructure;
 /// </summary>
 public sealed class OwnAzurite : IAsyncDisposable
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(90);
 
     private readonly string folder;
@@ -25,9 +24,7 @@ public sealed class OwnAzurite : IAsyncDisposable
 
     public int BlobPort { get; }
 
-    public string ConnectionString =>
-        string.Create(CultureInfo.InvariantCulture, $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};") +
-        string.Create(CultureInfo.InvariantCulture, $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{BlobPort + 1}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{BlobPort + 2}/devstoreaccount1;");
+    public string ConnectionString => TestEnvironment.DevelopmentStorage(BlobPort, BlobPort + 1, BlobPort + 2);
 
     private string DataDirectory => Path.Combine(folder, "data");
 

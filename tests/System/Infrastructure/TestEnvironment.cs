@@ -16,6 +16,14 @@ public static class TestEnvironment
     /// <summary>A task hub name of letters and digits, unique to this run, so tests never see another run's instances.</summary>
     public static string NewTaskHubName(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>Azurite's well-known development account key (not a secret).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>A connection string for the development account with each service on a loopback port of the test's choosing.</summary>
+    public static string DevelopmentStorage(int blobPort, int queuePort, int tablePort) => string.Create(
+        global::System.Globalization.CultureInfo.InvariantCulture,
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;");
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

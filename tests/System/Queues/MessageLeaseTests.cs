@@ -37,7 +37,7 @@ public sealed class MessageLeaseTests
     public async Task Renewals_failing_because_storage_is_unreachable_neither_throw_nor_end_the_lease_early()
     {
         int closedPort = TestEnvironment.FreePort(); // nothing listens there: every renewal fails as in an outage
-        string connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};QueueEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;";
+        string connection = TestEnvironment.DevelopmentStorage(closedPort, closedPort, closedPort);
         var unreachable = new QueueClient(connection, "lease-outage", new QueueClientOptions { Retry = { MaxRetries = 1, Delay = TimeSpan.FromMilliseconds(10) } });
         QueueMessage taken = QueuesModelFactory.QueueMessage("message-1", "receipt-1", "event", dequeueCount: 1);
 
@@ -58,7 +58,7 @@ public sealed class MessageLeaseTests
         using var stopDropping = new CancellationTokenSource();
         Task accepting = DropConnectionsAsync(dropping, TimeSpan.FromMilliseconds(500), stopDropping.Token);
         int port = ((IPEndPoint)dropping.LocalEndpoint).Port;
-        string connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        string connection = TestEnvironment.DevelopmentStorage(port, port, port);
         var failing = new QueueClient(connection, "lease-outage", new QueueClientOptions { Retry = { MaxRetries = 0 } });
         QueueMessage taken = QueuesModelFactory.QueueMessage("message-1", "receipt-1", "event", dequeueCount: 1);
 
@@ -89,6 +89,4 @@ public sealed class MessageLeaseTests
 
         await Task.WhenAll(open);
     }
-
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 }

@@ -90,9 +90,7 @@ public sealed class TableRetentionTests : IAsyncLifetime
     public async Task The_service_survives_storage_that_does_not_answer_and_stops_when_asked()
     {
         // Nothing listens on port 1: every run fails; the loop must log it and keep going, not end or crash the host.
-        string unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-            "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+        string unreachable = TestEnvironment.DevelopmentStorage(1, 1, 1);
         var storage = new StorageClients(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageClients.SettingName] = unreachable })
             .Build());

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Integration.Activities.ApiCalls;
 using Integration.Activities.Configuration;
@@ -10,9 +7,9 @@ using Integration.Activities.Evidence;
 using Integration.Activities.Health;
 using Integration.Activities.Operations;
 using Integration.Activities.Storage;
+using Integration.Tests.Unit.Activities.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,7 +28,7 @@ public sealed class ReadRoutesStorageOutageTests : IDisposable
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(4);
 
     private readonly ServiceProvider services = new ServiceCollection().AddLogging().BuildServiceProvider();
-    private readonly StorageClients storage = Unreachable();
+    private readonly StorageClients storage = StorageOnPort.Clients(StorageOnPort.FreePort());
     private readonly OperationsKey operationsKey = new(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == new OperationsOptions { ApiKey = Key }));
 
     public void Dispose() => services.Dispose();
@@ -98,25 +95,5 @@ public sealed class ReadRoutesStorageOutageTests : IDisposable
         using JsonDocument problem = JsonDocument.Parse(context.Response.Body);
         Assert.Equal("urn:integration:problem:storage-unavailable", problem.RootElement.GetProperty("type").GetString());
         more?.Invoke(problem.RootElement);
-    }
-
-    /// <summary>Clients for an account on a loopback port nothing listens on: every call is refused, as while Azurite is stopped.</summary>
-    private static StorageClients Unreachable()
-    {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        string endpoint = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/devstoreaccount1");
-        const string accountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-        return new StorageClients(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [StorageClients.SettingName] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={accountKey};BlobEndpoint={endpoint};QueueEndpoint={endpoint};TableEndpoint={endpoint};",
-            })
-            .Build());
     }
 }

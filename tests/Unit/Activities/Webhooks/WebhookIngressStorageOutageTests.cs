@@ -8,9 +8,9 @@ using Integration.Activities.Queueing;
 using Integration.Activities.Storage;
 using Integration.Activities.Webhooks;
 using Integration.Activities.Webhooks.Signatures;
+using Integration.Tests.Unit.Activities.Storage;
 using Integration.SendEvent;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -35,7 +35,7 @@ public sealed class WebhookIngressStorageOutageTests : IDisposable
     [Fact]
     public async Task Storage_refusing_connections_is_a_503_with_retry_after_within_2_seconds()
     {
-        int closedPort = FreePort(); // nothing listens there
+        int closedPort = StorageOnPort.FreePort(); // nothing listens there
 
         (HttpContext response, TimeSpan took) = await SendClosedWonAsync(closedPort);
 
@@ -80,14 +80,7 @@ public sealed class WebhookIngressStorageOutageTests : IDisposable
 
     private async Task<(HttpContext Response, TimeSpan Took)> SendClosedWonAsync(int storagePort)
     {
-        string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-        string endpoint = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{storagePort}/devstoreaccount1");
-        var storage = new StorageClients(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [StorageClients.SettingName] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={key};BlobEndpoint={endpoint};QueueEndpoint={endpoint};TableEndpoint={endpoint};",
-            })
-            .Build());
+        StorageClients storage = StorageOnPort.Clients(storagePort);
         var options = new WebhookOptions
         {
             MaxBodyBytes = 65536,
@@ -133,12 +126,5 @@ public sealed class WebhookIngressStorageOutageTests : IDisposable
         Assert.Equal("urn:integration:problem:storage-unavailable", problem.RootElement.GetProperty("type").GetString());
         Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("correlationId").GetString()));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
