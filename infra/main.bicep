@@ -233,6 +233,8 @@ var tableSuffixes = [
   'ReceivedEvents'
   'OffboardingEvidence'
   'ReviewClaims'
+  'Audit'
+  'Alerts'
 ]
 var tableNames = [for suffix in tableSuffixes: '${taskHubName}${suffix}']
 var eventsQueueName = '${toLower(taskHubName)}-events'

@@ -61,7 +61,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<EventDispatcher>();
         services.AddSingleton<PoisonEventHandler>();
         services.AddSingleton<HealthHandler>();
-        services.AddSingleton<OperationsKey>();
+        services.AddSingleton<OperationsAccess>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<OperationsHandler>();
         services.AddSingleton<ReviewClaimStore>();
         services.AddSingleton<ReviewDecisionHandler>();

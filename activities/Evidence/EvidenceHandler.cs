@@ -12,7 +12,7 @@ namespace Integration.Activities.Evidence;
 /// GET /api/v1/evidence/offboardings/{offboardingId} (the whole record, JSON or CSV). Every request needs
 /// the operations key; bad query values are 400 problems, unknown ids 404.
 /// </summary>
-public sealed class EvidenceHandler(OperationsKey key, OffboardingEvidenceStore store)
+public sealed class EvidenceHandler(OperationsAccess access, OffboardingEvidenceStore store)
 {
     public const int DefaultMax = 100;
 
@@ -22,7 +22,7 @@ public sealed class EvidenceHandler(OperationsKey key, OffboardingEvidenceStore 
     {
         ArgumentNullException.ThrowIfNull(request);
         string correlationId = CorrelationIds.FromRequest(request);
-        if (key.Refuse(request, correlationId) is { } refused)
+        if (access.Refuse(request, OperationsRole.Reader, correlationId, out _) is { } refused)
         {
             return refused;
         }
@@ -52,7 +52,7 @@ public sealed class EvidenceHandler(OperationsKey key, OffboardingEvidenceStore 
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(offboardingId);
         string correlationId = CorrelationIds.FromRequest(request);
-        if (key.Refuse(request, correlationId) is { } refused)
+        if (access.Refuse(request, OperationsRole.Reader, correlationId, out _) is { } refused)
         {
             return refused;
         }

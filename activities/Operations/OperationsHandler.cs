@@ -12,13 +12,13 @@ namespace Integration.Activities.Operations;
 /// Read-only operations API for support staff: a workflow's state and custom status, the API calls
 /// made under a correlation id, and the dead letters. Every request needs the operations key.
 /// </summary>
-public sealed class OperationsHandler(OperationsKey key, ApiCallLog apiCalls, DeadLetterStore deadLetters)
+public sealed class OperationsHandler(OperationsAccess access, ApiCallLog apiCalls, DeadLetterStore deadLetters)
 {
     public async Task<IResult> GetInstanceAsync(HttpRequest request, string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         string correlationId = CorrelationIds.FromRequest(request);
-        if (key.Refuse(request, correlationId) is { } refused)
+        if (access.Refuse(request, OperationsRole.Reader, correlationId, out _) is { } refused)
         {
             return refused;
         }
@@ -51,14 +51,14 @@ public sealed class OperationsHandler(OperationsKey key, ApiCallLog apiCalls, De
     public async Task<IResult> ListApiCallsAsync(HttpRequest request, string callCorrelationId, CancellationToken cancellationToken)
     {
         string correlationId = CorrelationIds.FromRequest(request);
-        return key.Refuse(request, correlationId) ?? await StorageDeadline.AnswerAsync(
+        return access.Refuse(request, OperationsRole.Reader, correlationId, out _) ?? await StorageDeadline.AnswerAsync(
             correlationId, async ct => Results.Json(await apiCalls.ListAsync(callCorrelationId, ct).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IResult> ListDeadLettersAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         string correlationId = CorrelationIds.FromRequest(request);
-        return key.Refuse(request, correlationId) ?? await StorageDeadline.AnswerAsync(
+        return access.Refuse(request, OperationsRole.Reader, correlationId, out _) ?? await StorageDeadline.AnswerAsync(
             correlationId, async ct => Results.Json(await deadLetters.ListAsync(500, ct).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
     }
 

@@ -18,7 +18,7 @@ namespace Integration.Activities.Reviews;
 /// wins: each claims the review in <see cref="ReviewClaimStore"/> before it is raised, and the loser gets
 /// 409 naming the answer that won.
 /// </summary>
-public sealed partial class ReviewDecisionHandler(OperationsKey key, ReviewClaimStore claims, ILogger<ReviewDecisionHandler> log)
+public sealed partial class ReviewDecisionHandler(OperationsAccess access, ReviewClaimStore claims, ILogger<ReviewDecisionHandler> log)
 {
     /// <summary>The longest value: an ERP id, an item code or a one-line note (e.g. how access was ended), with room to spare.</summary>
     public const int MaxValueLength = 500;
@@ -42,7 +42,7 @@ public sealed partial class ReviewDecisionHandler(OperationsKey key, ReviewClaim
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
         string correlationId = CorrelationIds.FromRequest(request);
-        if (key.Refuse(request, correlationId) is { } refused)
+        if (access.Refuse(request, OperationsRole.Operator, correlationId, out _) is { } refused)
         {
             return refused;
         }

@@ -14,7 +14,7 @@ public sealed class StorageNames
 
     /// <summary>The suffix of each product table after the hub name; the templates list the same ones.</summary>
     public static readonly IReadOnlyList<string> TableSuffixes =
-        ["DeadLetters", "ApiCallLog", "CrossReferences", "ReceivedEvents", "OffboardingEvidence", "ReviewClaims"];
+        ["DeadLetters", "ApiCallLog", "CrossReferences", "ReceivedEvents", "OffboardingEvidence", "ReviewClaims", "Audit", "Alerts"];
 
     private StorageNames(string taskHub)
     {
@@ -27,6 +27,8 @@ public sealed class StorageNames
         ReceivedEventsTable = taskHub + "ReceivedEvents";
         OffboardingEvidenceTable = taskHub + "OffboardingEvidence";
         ReviewClaimsTable = taskHub + "ReviewClaims";
+        AuditTable = taskHub + "Audit";
+        AlertsTable = taskHub + "Alerts";
         Queues = [EventsQueue, EventsPoisonQueue];
         Tables = TableSuffixes.Select(s => taskHub + s).ToArray();
     }
@@ -51,6 +53,12 @@ public sealed class StorageNames
 
     /// <summary>One row per answered review: the compare-and-set that lets exactly one of two simultaneous answers win.</summary>
     public string ReviewClaimsTable { get; }
+
+    /// <summary>The append-only audit trail of every operations action, bulk job and review answer.</summary>
+    public string AuditTable { get; }
+
+    /// <summary>Alerts with a state (open, acknowledged, resolved), so one is tracked until a person handles it.</summary>
+    public string AlertsTable { get; }
 
     public IReadOnlyList<string> Queues { get; }
 

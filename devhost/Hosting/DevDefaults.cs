@@ -14,6 +14,7 @@ public static class DevDefaults
     public const int GrpcPort = 7072;
     public const int SandboxPort = 7080;
     public const string OperationsKey = "dev-operations-key";
+    public const string ReaderKey = "dev-reader-key";
 
     public static Dictionary<string, string?> For(int sandboxPort)
     {
@@ -39,7 +40,12 @@ public static class DevDefaults
             ["Connectors:Xero:TenantId"] = "7d3c1f0e-2b4a-4c6d-9e8f-1a2b3c4d5e6f",
             ["Connectors:Xero:AccessToken"] = "sandbox-xero-token",
             ["Alerts:WebhookUrl"] = $"{sandbox}/alerts",
-            ["Operations:ApiKey"] = OperationsKey,
+            ["Operations:Keys:0:Name"] = "development operator",
+            ["Operations:Keys:0:Role"] = "operator",
+            ["Operations:Keys:0:Hash"] = Integration.Activities.Operations.OperationsKeyHash.Of(OperationsKey),
+            ["Operations:Keys:1:Name"] = "development reader",
+            ["Operations:Keys:1:Role"] = "reader",
+            ["Operations:Keys:1:Hash"] = Integration.Activities.Operations.OperationsKeyHash.Of(ReaderKey),
             ["Sandbox:Embedded"] = "true",
         };
         foreach ((string key, string? value) in SandboxIdentityTargets.For(sandbox))

@@ -137,7 +137,7 @@ public sealed class EvidenceHandlerTests : IDisposable
         context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
         if (key is not null)
         {
-            context.Request.Headers[OperationsKey.HeaderName] = key;
+            context.Request.Headers[OperationsAccess.HeaderName] = key;
         }
 
         if (correlationId is not null)
@@ -154,7 +154,7 @@ public sealed class EvidenceHandlerTests : IDisposable
         var storage = new StorageClients(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageClients.SettingName] = "UseDevelopmentStorage=true" })
             .Build());
-        var operationsKey = new OperationsKey(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == new OperationsOptions { ApiKey = Key }));
+        var operationsKey = new OperationsAccess(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == new OperationsOptions { ApiKey = Key }));
         var handler = new EvidenceHandler(operationsKey, new OffboardingEvidenceStore(storage));
 
         IResult result = await call(handler, context.Request);

@@ -29,7 +29,7 @@ public sealed class ReadRoutesStorageOutageTests : IDisposable
 
     private readonly ServiceProvider services = new ServiceCollection().AddLogging().BuildServiceProvider();
     private readonly StorageClients storage = StorageOnPort.Clients(StorageOnPort.FreePort());
-    private readonly OperationsKey operationsKey = new(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == new OperationsOptions { ApiKey = Key }));
+    private readonly OperationsAccess operationsKey = new(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == new OperationsOptions { ApiKey = Key }));
 
     public void Dispose() => services.Dispose();
 
@@ -79,7 +79,7 @@ public sealed class ReadRoutesStorageOutageTests : IDisposable
     {
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = "GET";
-        context.Request.Headers[OperationsKey.HeaderName] = Key;
+        context.Request.Headers[OperationsAccess.HeaderName] = Key;
         context.Response.Body = new MemoryStream();
 
         var watch = Stopwatch.StartNew();

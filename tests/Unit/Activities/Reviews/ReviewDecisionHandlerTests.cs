@@ -83,7 +83,7 @@ public sealed class ReviewDecisionHandlerTests : IDisposable
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = "POST";
         context.Request.Path = $"/api/v1/reviews/{InstanceId}";
-        context.Request.Headers[OperationsKey.HeaderName] = Key;
+        context.Request.Headers[OperationsAccess.HeaderName] = Key;
         context.Request.ContentType = "application/json";
         byte[] bytes = Encoding.UTF8.GetBytes(body);
         context.Request.Body = new MemoryStream(bytes);
@@ -93,7 +93,7 @@ public sealed class ReviewDecisionHandlerTests : IDisposable
         var storage = new StorageClients(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageClients.SettingName] = "UseDevelopmentStorage=true" })
             .Build());
-        var operationsKey = new OperationsKey(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == new OperationsOptions { ApiKey = Key }));
+        var operationsKey = new OperationsAccess(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == new OperationsOptions { ApiKey = Key }));
         var handler = new ReviewDecisionHandler(operationsKey, new ReviewClaimStore(storage, TimeProvider.System), NullLogger<ReviewDecisionHandler>.Instance);
 
         IResult result = await handler.DecideAsync(context.Request, InstanceId, client.Object, CancellationToken.None);

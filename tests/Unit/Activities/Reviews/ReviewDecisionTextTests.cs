@@ -73,7 +73,7 @@ public sealed class ReviewDecisionTextTests : IDisposable
         context.Request.Method = "POST";
         context.Request.Path = "/api/v1/reviews/deal-invoice-1";
         context.Request.ContentType = "application/json";
-        context.Request.Headers[OperationsKey.HeaderName] = Key;
+        context.Request.Headers[OperationsAccess.HeaderName] = Key;
         context.Request.Body = new MemoryStream(body);
         context.Request.ContentLength = body.Length;
         context.Response.Body = new MemoryStream();
@@ -83,7 +83,7 @@ public sealed class ReviewDecisionTextTests : IDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageClients.SettingName] = "UseDevelopmentStorage=true" })
             .Build());
         var handler = new ReviewDecisionHandler(
-            new OperationsKey(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == options)),
+            new OperationsAccess(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == options)),
             new ReviewClaimStore(storage, TimeProvider.System),
             NullLogger<ReviewDecisionHandler>.Instance);
         // Strict: a bad body must be refused before any workflow is looked up or raised.
