@@ -7,7 +7,40 @@ namespace Integration.Activities.DeadLetters;
 
 /// <summary>A dead letter as support staff see it.</summary>
 public sealed record DeadLetter(
-    string Kind, string Reference, string CorrelationId, string Reason, string? Detail, DateTimeOffset CreatedAt, string Status);
+    string Kind, string Reference, string CorrelationId, string Reason, string? Detail, DateTimeOffset CreatedAt, string Status)
+{
+    /// <summary>The id routes take (/api/v1/dead-letters/{id}/replay): opaque and URL-safe, whatever the reference holds.</summary>
+    public string Id => DeadLetterIds.Encode(Kind, Reference);
+}
+
+/// <summary>Dead-letter ids: base64url of "kind:reference", so any event id (slashes, '#', '?') fits one path segment.</summary>
+public static class DeadLetterIds
+{
+    public static string Encode(string kind, string reference) =>
+        Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes($"{kind}:{reference}"));
+
+    /// <summary>False when the id is not one <see cref="Encode"/> made.</summary>
+    public static bool TryDecode(string id, out string kind, out string reference)
+    {
+        kind = reference = string.Empty;
+        try
+        {
+            string text = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(id ?? string.Empty));
+            int colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || colon == text.Length - 1)
+            {
+                return false;
+            }
+
+            (kind, reference) = (text[..colon], text[(colon + 1)..]);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
 
 /// <summary>
 /// Table "DeadLetters": everything that could not finish, one row per reference (event id or instance

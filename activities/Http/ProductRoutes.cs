@@ -4,8 +4,16 @@ using Microsoft.AspNetCore.Routing.Template;
 
 namespace Integration.Activities.Http;
 
-/// <summary>One HTTP route of the product: the method it takes and its template under <c>/api</c>, named as its Functions trigger is.</summary>
-public sealed record ProductRoute(string Name, string Method, string Template)
+/// <summary>Who may call a route: anyone (webhooks check their own signatures; health), or a caller with an operations role.</summary>
+public enum RouteAccess
+{
+    Public,
+    Reader,
+    Operator,
+}
+
+/// <summary>One HTTP route of the product: the method it takes, its template under <c>/api</c> and who may call it, named as its Functions trigger is.</summary>
+public sealed record ProductRoute(string Name, string Method, string Template, RouteAccess Access)
 {
     private readonly TemplateMatcher matcher = new(TemplateParser.Parse(ProductRoutes.Prefix + "/" + Template), new RouteValueDictionary());
 
@@ -25,14 +33,14 @@ public static class ProductRoutes
 
     public static readonly IReadOnlyList<ProductRoute> All =
     [
-        new("Webhook", HttpMethods.Post, "v1/webhooks/{source}"),
-        new("Health", HttpMethods.Get, "health"),
-        new("GetInstance", HttpMethods.Get, "v1/instances/{instanceId}"),
-        new("ListApiCalls", HttpMethods.Get, "v1/api-calls/{correlationId}"),
-        new("ListDeadLetters", HttpMethods.Get, "v1/dead-letters"),
-        new("ListOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings"),
-        new("GetOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings/{offboardingId}"),
-        new("DecideReview", HttpMethods.Post, "v1/reviews/{instanceId}"),
+        new("Webhook", HttpMethods.Post, "v1/webhooks/{source}", RouteAccess.Public),
+        new("Health", HttpMethods.Get, "health", RouteAccess.Public),
+        new("GetInstance", HttpMethods.Get, "v1/instances/{instanceId}", RouteAccess.Reader),
+        new("ListApiCalls", HttpMethods.Get, "v1/api-calls/{correlationId}", RouteAccess.Reader),
+        new("ListDeadLetters", HttpMethods.Get, "v1/dead-letters", RouteAccess.Reader),
+        new("ListOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings", RouteAccess.Reader),
+        new("GetOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings/{offboardingId}", RouteAccess.Reader),
+        new("DecideReview", HttpMethods.Post, "v1/reviews/{instanceId}", RouteAccess.Operator),
     ];
 
     /// <summary>The methods the product serves on this path, in a stable order; empty when no route has the path.</summary>
