@@ -37,7 +37,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddOptions<HubSpotOptions>().Bind(configuration.GetSection(HubSpotOptions.Section)).ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
-        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section));
+        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
         services.AddOptions<ConnectorResilienceOptions>().Bind(configuration.GetSection(ConnectorResilienceOptions.Section));
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<IValidateOptions<HubSpotOptions>, ConnectorOptionsValidator>();

@@ -9,7 +9,9 @@ namespace Integration.Activities.Operations;
 
 /// <summary>
 /// Who may call the operations API: a key in X-Api-Key (compared by hash, in constant time) names a caller and
-/// a role; an unknown caller is 401, a reader on an operator route 403, and in read-only mode every action 403.
+/// a role; behind App Service authentication (and only when the settings say so) the signed-in Entra ID user's
+/// X-MS-CLIENT-PRINCIPAL does too. An unknown caller is 401, a known one without the role needed 403, and in
+/// read-only mode every action 403.
 /// </summary>
 public sealed class OperationsAccess(IOptionsMonitor<OperationsOptions> options)
 {
@@ -20,14 +22,33 @@ public sealed class OperationsAccess(IOptionsMonitor<OperationsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(request);
         OperationsOptions settings = options.CurrentValue;
+        caller = OperationsCaller.Unknown;
         OperationsCaller? known = Identify(request, settings);
-        caller = known ?? OperationsCaller.Unknown;
+        if (known is null && settings.TrustAppServiceAuthentication && request.Headers[AppServicePrincipal.HeaderName].ToString() is { Length: > 0 } header)
+        {
+            if (AppServicePrincipal.Read(header) is not { } principal)
+            {
+                return Problems.Create(StatusCodes.Status401Unauthorized, "operations-principal-invalid", "Sign-in not readable",
+                    $"The {AppServicePrincipal.HeaderName} header is not a principal App Service authentication would send (base64 JSON with claims and a name).", correlationId);
+            }
+
+            if (principal.Role is not { } role)
+            {
+                caller = new OperationsCaller(principal.Name, OperationsRole.Reader);
+                return Problems.Create(StatusCodes.Status403Forbidden, "operations-role-missing", "No operations role",
+                    $"'{principal.Name}' is signed in but has neither app role {AppServicePrincipal.ReaderAppRole} nor {AppServicePrincipal.OperatorAppRole}; ask an administrator to assign one.", correlationId);
+            }
+
+            known = new OperationsCaller(principal.Name, role);
+        }
+
         if (known is null)
         {
             return Problems.Create(StatusCodes.Status401Unauthorized, "operations-key-invalid", "Operations key required",
                 $"Send an operations key in the {HeaderName} header (settings {OperationsOptions.Section}:Keys).", correlationId);
         }
 
+        caller = known;
         if (needed == OperationsRole.Operator && caller.Role != OperationsRole.Operator)
         {
             return Problems.Create(StatusCodes.Status403Forbidden, "operations-role-insufficient", "Operator role required",
@@ -74,7 +95,8 @@ public sealed class OperationsAccess(IOptionsMonitor<OperationsOptions> options)
         return found;
     }
 
-    private static OperationsRole? ParseRole(string? role) => role?.Trim().ToLowerInvariant() switch
+    /// <summary>The role a key setting names ("reader" or "operator", any case), or null.</summary>
+    internal static OperationsRole? ParseRole(string? role) => role?.Trim().ToLowerInvariant() switch
     {
         "reader" => OperationsRole.Reader,
         "operator" => OperationsRole.Operator,

@@ -54,6 +54,11 @@ public static class SendEventCli
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
+        if (args.Count > 0 && string.Equals(args[0], HashKeyVerb, StringComparison.OrdinalIgnoreCase))
+        {
+            return await HashKeyAsync(args, output, error).ConfigureAwait(false);
+        }
+
         SendPlan? plan;
         try
         {
@@ -85,6 +90,21 @@ public static class SendEventCli
         return failures == 0 ? ExitOk : ExitFailed;
     }
 
+    /// <summary>Prints the setting value for an operations key (Operations:Keys:N:Hash); sends nothing, so it is not an <see cref="ISendVerb"/>.</summary>
+    public const string HashKeyVerb = "hash-key";
+
+    private static async Task<int> HashKeyAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        if (args.Count != 2 || string.IsNullOrEmpty(args[1]))
+        {
+            await error.WriteLineAsync($"usage: dotnet run --project tools/SendEvent -- {HashKeyVerb} <key>").ConfigureAwait(false);
+            return ExitUsage;
+        }
+
+        await output.WriteLineAsync(Integration.Activities.Operations.OperationsKeyHash.Of(args[1])).ConfigureAwait(false);
+        return ExitOk;
+    }
+
     /// <summary>The usage text listing every verb and the common options.</summary>
     public static string Usage()
     {
@@ -101,6 +121,8 @@ public static class SendEventCli
         }
 
         return text
+            .AppendLine($"  {HashKeyVerb} <key>")
+            .AppendLine("      print the Operations:Keys:N:Hash setting for an operations key (sends nothing)")
             .AppendLine()
             .AppendLine($"common options: {CommonOptions.Usage}")
             .AppendLine($"  --url     base URL (default {WebhookSender.DefaultBaseUrl})")
