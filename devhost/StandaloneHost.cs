@@ -121,6 +121,7 @@ public static class StandaloneHost
             handler.ListOffboardingsAsync(request, ct));
         api.MapGet("/v1/evidence/offboardings/{offboardingId}", (HttpRequest request, string offboardingId, EvidenceHandler handler, CancellationToken ct) =>
             handler.GetOffboardingAsync(request, offboardingId, ct));
+        api.MapGet("/v1/audit", (HttpRequest request, AuditHandler handler, CancellationToken ct) => handler.ListAsync(request, ct));
     }
 
     private static void AddQueueListener(

@@ -64,6 +64,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<OperationsAccess>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditHandler>();
         services.AddSingleton<OperationsHandler>();
         services.AddSingleton<ReviewClaimStore>();
         services.AddSingleton<ReviewDecisionHandler>();

@@ -6,6 +6,7 @@ using Integration.Activities.Operations;
 using Integration.Activities.Storage;
 using Integration.Orchestrations.Common;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
@@ -16,10 +17,19 @@ namespace Integration.Activities.Reviews;
 /// is checked against the actions the workflow published and the field limits (400), and only a workflow
 /// that is waiting receives it (409); unknown instances are 404. Of two answers to one review, exactly one
 /// wins: each claims the review in <see cref="ReviewClaimStore"/> before it is raised, and the loser gets
-/// 409 naming the answer that won.
+/// 409 naming the answer that won. Every answer from a known caller, accepted or refused, is written to the audit trail.
 /// </summary>
-public sealed partial class ReviewDecisionHandler(OperationsAccess access, ReviewClaimStore claims, ILogger<ReviewDecisionHandler> log)
+public sealed partial class ReviewDecisionHandler(OperationsAccess access, ReviewClaimStore claims, AuditLog auditLog, ILogger<ReviewDecisionHandler> log)
 {
+    /// <summary>The audit trail's action for an answer to a review.</summary>
+    public const string AuditAction = "review.answer";
+
+    /// <summary>The longest reason or result text written to the audit trail (a table property holds at most 32K characters).</summary>
+    private const int MaxAuditText = 2_000;
+
+    /// <summary>How long writing the audit line may take; it is written after the answer, so not on the request's token.</summary>
+    private static readonly TimeSpan AuditTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>The longest value: an ERP id, an item code or a one-line note (e.g. how access was ended), with room to spare.</summary>
     public const int MaxValueLength = 500;
 
@@ -42,11 +52,24 @@ public sealed partial class ReviewDecisionHandler(OperationsAccess access, Revie
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
         string correlationId = CorrelationIds.FromRequest(request);
-        if (access.Refuse(request, OperationsRole.Operator, correlationId, out _) is { } refused)
+        if (access.Refuse(request, OperationsRole.Operator, correlationId, out OperationsCaller caller) is { } refused)
         {
+            // A caller nobody knows is not audited: anyone could fill the trail with anonymous requests.
+            if (!ReferenceEquals(caller, OperationsCaller.Unknown))
+            {
+                await AuditAsync(caller, instanceId, null, refused, correlationId).ConfigureAwait(false);
+            }
+
             return refused;
         }
 
+        (IResult result, ReviewDecision? decision) = await AnswerAsync(request, instanceId, client, correlationId, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(caller, instanceId, decision, result, correlationId).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<(IResult Result, ReviewDecision? Decision)> AnswerAsync(HttpRequest request, string instanceId, DurableTaskClient client, string correlationId, CancellationToken cancellationToken)
+    {
         ReviewDecision? decision;
         try
         {
@@ -54,21 +77,48 @@ public sealed partial class ReviewDecisionHandler(OperationsAccess access, Revie
         }
         catch (JsonException ex)
         {
-            return BadDecision($"The body is not a decision: {ex.Message}", correlationId);
+            return (BadDecision($"The body is not a decision: {ex.Message}", correlationId), null);
         }
 
         if (decision is null || string.IsNullOrWhiteSpace(decision.Action))
         {
-            return BadDecision("The decision needs an 'action'.", correlationId);
+            return (BadDecision("The decision needs an 'action'.", correlationId), decision);
         }
 
         if (TooLong(decision) is { } tooLong)
         {
-            return BadDecision(tooLong, correlationId);
+            return (BadDecision(tooLong, correlationId), decision);
         }
 
-        return await StorageDeadline.AnswerAsync(correlationId, ct => DeliverAsync(instanceId, decision, client, correlationId, ct), cancellationToken).ConfigureAwait(false);
+        return (await StorageDeadline.AnswerAsync(correlationId, ct => DeliverAsync(instanceId, decision, client, correlationId, ct), cancellationToken).ConfigureAwait(false), decision);
     }
+
+    /// <summary>
+    /// One audit line for the answer: who (from the key or sign-in, not the self-declared reviewedBy), the answer
+    /// chosen, the instance, the comment as the reason, and how it ended. A failed write is logged as an error and
+    /// does not change the answer, which may already have been delivered.
+    /// </summary>
+    private async Task AuditAsync(OperationsCaller caller, string instanceId, ReviewDecision? decision, IResult result, string correlationId)
+    {
+        int status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status503ServiceUnavailable; // only the storage outage answer (RetryAfterResult) has no status of its own
+        string answer = decision?.Action is { Length: > 0 } chosen
+            ? $"'{chosen}'{(decision.Value is null ? string.Empty : $" with value '{decision.Value}'")}{(decision.ReviewedBy is { Length: > 0 } by ? $" (reviewedBy '{by}')" : string.Empty)}"
+            : "no answer";
+        string outcome = status is >= 200 and < 300 ? $"done: answered {answer}"
+            : string.Create(CultureInfo.InvariantCulture, $"{(status < 500 ? "refused" : "failed")}: {status} {(result as ProblemHttpResult)?.ProblemDetails.Detail ?? "storage unavailable"} (answer {answer})");
+        try
+        {
+            using var timeout = new CancellationTokenSource(AuditTimeout);
+            await auditLog.WriteAsync(caller, AuditAction, instanceId, Shorten(decision?.Comment), Shorten(outcome)!, correlationId, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException or AggregateException)
+        {
+            LogNotAudited(ex, instanceId, outcome, correlationId);
+        }
+    }
+
+    private static string? Shorten(string? text) =>
+        text is null || text.Length <= MaxAuditText ? text : string.Concat(text.AsSpan(0, MaxAuditText - 1), "…");
 
     /// <summary>Checks the decision against the review the workflow is waiting on, claims the review, then raises it.</summary>
     private async Task<IResult> DeliverAsync(string instanceId, ReviewDecision decision, DurableTaskClient client, string correlationId, CancellationToken cancellationToken)
@@ -213,6 +263,9 @@ public sealed partial class ReviewDecisionHandler(OperationsAccess access, Revie
 
     private static IResult BadDecision(string detail, string correlationId) =>
         Problems.Create(StatusCodes.Status400BadRequest, "review-decision-invalid", "Invalid review decision", detail, correlationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit line for an answer to {InstanceId} could not be written: {Outcome} ({CorrelationId})")]
+    private partial void LogNotAudited(Exception ex, string instanceId, string outcome, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Review {ReviewId} of {InstanceId} answered '{Action}' ({CorrelationId})")]
     private partial void LogAnswered(string instanceId, string reviewId, string action, string correlationId);

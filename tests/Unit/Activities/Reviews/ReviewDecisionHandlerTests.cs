@@ -5,6 +5,7 @@ using Integration.Activities.Configuration;
 using Integration.Activities.Operations;
 using Integration.Activities.Reviews;
 using Integration.Activities.Storage;
+using Integration.Tests.Unit.Activities.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -78,6 +79,9 @@ public sealed class ReviewDecisionHandlerTests : IDisposable
         return JsonSerializer.Serialize(body);
     }
 
+    /// <summary>The audit trail on a port nobody listens on: these tests look at the answer, and a failed audit write must not change it.</summary>
+    private static AuditLog Audit() => new(StorageOnPort.Clients(StorageOnPort.FreePort()), TimeProvider.System);
+
     private async Task<(int Status, JsonElement Problem)> DecideAsync(string body)
     {
         var context = new DefaultHttpContext { RequestServices = services };
@@ -94,7 +98,7 @@ public sealed class ReviewDecisionHandlerTests : IDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageClients.SettingName] = "UseDevelopmentStorage=true" })
             .Build());
         var operationsKey = new OperationsAccess(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == new OperationsOptions { ApiKey = Key }));
-        var handler = new ReviewDecisionHandler(operationsKey, new ReviewClaimStore(storage, TimeProvider.System), NullLogger<ReviewDecisionHandler>.Instance);
+        var handler = new ReviewDecisionHandler(operationsKey, new ReviewClaimStore(storage, TimeProvider.System), Audit(), NullLogger<ReviewDecisionHandler>.Instance);
 
         IResult result = await handler.DecideAsync(context.Request, InstanceId, client.Object, CancellationToken.None);
         await result.ExecuteAsync(context);

@@ -5,6 +5,7 @@ using Integration.Activities.Configuration;
 using Integration.Activities.Operations;
 using Integration.Activities.Reviews;
 using Integration.Activities.Storage;
+using Integration.Tests.Unit.Activities.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -85,6 +86,7 @@ public sealed class ReviewDecisionTextTests : IDisposable
         var handler = new ReviewDecisionHandler(
             new OperationsAccess(Mock.Of<IOptionsMonitor<OperationsOptions>>(m => m.CurrentValue == options)),
             new ReviewClaimStore(storage, TimeProvider.System),
+            new AuditLog(StorageOnPort.Clients(StorageOnPort.FreePort()), TimeProvider.System),
             NullLogger<ReviewDecisionHandler>.Instance);
         // Strict: a bad body must be refused before any workflow is looked up or raised.
         var client = new Mock<DurableTaskClient>(MockBehavior.Strict, "test");
