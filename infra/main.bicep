@@ -184,6 +184,12 @@ param alertsWebhookUrl string = ''
 @secure()
 param operationsApiKey string = ''
 
+@description('Optional. Client ID of the Entra ID app registration for the operations API. Set: App Service authentication (Entra ID) guards every route except the webhooks and /api/health (no token: 401), and the app takes the caller\'s role from the app roles Operations.Reader and Operations.Operator. Empty: no App Service authentication, operations keys only.')
+param operationsEntraClientId string = ''
+
+@description('Optional. Tenant ID of that app registration; defaults to the deployment\'s tenant.')
+param operationsEntraTenantId string = tenant().tenantId
+
 // ---------------------------------------------------------------------------------------------
 // Monitoring and alerting
 // ---------------------------------------------------------------------------------------------
@@ -384,6 +390,8 @@ module functionApp 'modules/functionapp.bicep' = {
     pricingAmountTolerance: pricingAmountTolerance
     offboardingEnabled: offboardingEnabled
     identityTargets: identityTargets
+    entraClientId: operationsEntraClientId
+    entraTenantId: operationsEntraTenantId
   }
 }
 

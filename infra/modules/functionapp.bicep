@@ -114,6 +114,12 @@ param offboardingEnabled bool = true
 @description('Optional. Identity targets by name, written as Identity__Targets__<name>__<Setting> app settings; each token is a Key Vault reference to the target\'s tokenSecretName.')
 param identityTargets identityTargetsType = {}
 
+@description('Optional. Client ID of the Entra ID app registration for the operations API. Set: App Service authentication in front of the app (authsettingsV2) and Operations__TrustAppServiceAuthentication=true. Empty: neither.')
+param entraClientId string = ''
+
+@description('Optional. Tenant ID of that app registration (the issuer is this tenant\'s v2.0 endpoint in the deployment\'s cloud).')
+param entraTenantId string = ''
+
 @description('Optional. Allow basic-auth (publishing profile) credentials on the SCM endpoint. Keep false: zip deploy and Core Tools publish with an Entra ID token.')
 param allowScmBasicAuth bool = false
 
@@ -311,12 +317,58 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Operations.
     Alerts__WebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.alertsWebhookUrl})'
     Operations__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.operationsApiKey})'
+    // Believe X-MS-CLIENT-PRINCIPAL only when App Service authentication sets it (and strips any the caller sent).
+    Operations__TrustAppServiceAuthentication: empty(entraClientId) ? 'false' : 'true'
 
     // Offboarding, and the identity targets it revokes access in (docs/identity-targets.md).
     Offboarding__Enabled: offboardingEnabled ? 'true' : 'false'
     ...(empty(invalidIdentityTargetNames)
       ? identityTargetSettings
       : fail('identityTargets: target name(s) ${join(invalidIdentityTargetNames, ', ')} cannot be app setting names; use letters and digits, optionally joined by single underscores (e.g. payroll_portal).'))
+  }
+}
+
+// App Service authentication with Entra ID, only when a client ID is given. Callers without a valid token get 401
+// (an API, so no redirect to a sign-in page). Excluded paths pass through without a token: the webhooks verify
+// their own signatures and /api/health is probed; "/*" at the end of an excluded path covers everything below it.
+resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(entraClientId)) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: [
+        '/api/v1/webhooks/*'
+        '/api/health'
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${entraClientId}'
+            entraClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
   }
 }
 

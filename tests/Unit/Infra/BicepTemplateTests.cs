@@ -5,6 +5,7 @@ using Integration.Activities.ApiCalls;
 using Integration.Activities.Calendar;
 using Integration.Activities.Composition;
 using Integration.Activities.Configuration;
+using Integration.Activities.Http;
 using Integration.Activities.Connectors.Erp;
 using Integration.Activities.Connectors.Identity;
 using Integration.Activities.Invoicing;
@@ -759,4 +760,56 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         }
         return parts;
     }
+
+    // ---- App Service authentication (Entra ID) for the operations API -----------------------------------------
+
+    [Fact]
+    public void Without_an_entra_client_id_there_is_no_app_service_authentication_and_the_principal_header_is_not_believed()
+    {
+        var arm = FunctionAppModule(fixture.Template, new Dictionary<string, object?>());
+
+        Assert.Equal(false, arm.Evaluate(AuthSettings(fixture.Template).GetProperty("condition")));
+        Assert.Equal("false", DeployedAppSettings(fixture.Template)["Operations__TrustAppServiceAuthentication"]);
+    }
+
+    [Fact]
+    public void With_an_entra_client_id_every_route_but_the_public_ones_needs_a_token_and_the_principal_header_is_believed()
+    {
+        const string clientId = "11111111-2222-3333-4444-555555555555";
+        var main = new Dictionary<string, object?> { ["operationsEntraClientId"] = clientId };
+        var arm = FunctionAppModule(fixture.Template, main);
+        var auth = AuthSettings(fixture.Template);
+        var properties = auth.GetProperty("properties");
+        var validation = properties.GetProperty("globalValidation");
+
+        Assert.Equal(true, arm.Evaluate(auth.GetProperty("condition")));
+        Assert.Equal("true", DeployedAppSettings(fixture.Template, main)["Operations__TrustAppServiceAuthentication"]);
+        Assert.True(properties.GetProperty("platform").GetProperty("enabled").GetBoolean());
+        Assert.True(validation.GetProperty("requireAuthentication").GetBoolean());
+        Assert.Equal("Return401", validation.GetProperty("unauthenticatedClientAction").GetString());
+        var entra = properties.GetProperty("identityProviders").GetProperty("azureActiveDirectory");
+        Assert.Equal(clientId, arm.Evaluate(entra.GetProperty("registration").GetProperty("clientId")));
+        Assert.Contains($"api://{clientId}", arm.Strings(entra.GetProperty("validation").GetProperty("allowedAudiences")));
+
+        // Excluded: exactly the routes anyone may call (webhooks check their signatures, health is probed).
+        var excluded = arm.Strings(validation.GetProperty("excludedPaths"));
+        foreach (var route in ProductRoutes.All)
+        {
+            string path = "/" + ProductRoutes.Prefix + "/" + RouteParameter().Replace(route.Template, "sample");
+            bool isExcluded = excluded.Any(e => e.EndsWith("/*", StringComparison.Ordinal)
+                ? path.StartsWith(e[..^1], StringComparison.OrdinalIgnoreCase)
+                : string.Equals(path, e, StringComparison.OrdinalIgnoreCase));
+            Assert.True(isExcluded == (route.Access == RouteAccess.Public), $"{route.Name} ({path}, {route.Access}) is {(isExcluded ? "" : "not ")}excluded from App Service authentication.");
+        }
+    }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
+
+    private static ArmExpressions FunctionAppModule(JsonElement template, IReadOnlyDictionary<string, object?> mainParameters) =>
+        ArmExpressions.ForModule(template, FunctionAppDeployment(template), mainParameters, new Dictionary<string, object?> { ["keyVaultName"] = Vault });
+
+    private static JsonElement AuthSettings(JsonElement template) =>
+        Assert.Single(Resources(template), r => Type(r) == "Microsoft.Web/sites/config"
+            && r.GetProperty("name").GetString()!.Contains("authsettingsV2", StringComparison.OrdinalIgnoreCase));
 }
