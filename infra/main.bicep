@@ -3,7 +3,7 @@ metadata description = 'Deploys the durable integration-workflow orchestrator: F
 
 targetScope = 'resourceGroup'
 
-import { builtInRoleIds, identityTargetsType, secretNames } from 'modules/shared.bicep'
+import { builtInRoleIds, identityTargetsType, operationsKeyType, secretNames } from 'modules/shared.bicep'
 
 // ---------------------------------------------------------------------------------------------
 // Naming and placement
@@ -183,6 +183,9 @@ param alertsWebhookUrl string = ''
 @description('Optional. API key for the operations endpoints.')
 @secure()
 param operationsApiKey string = ''
+
+@description('Optional. Operations API keys by hash, several per role so a key can be rotated: add the new one, move its holders over, remove the old one. Not secrets: only hashes are given.')
+param operationsKeys operationsKeyType[] = []
 
 @description('Optional. Client ID of the Entra ID app registration for the operations API. Set: App Service authentication (Entra ID) guards every route except the webhooks and /api/health (no token: 401), and the app takes the caller\'s role from the app roles Operations.Reader and Operations.Operator. Empty: no App Service authentication, operations keys only.')
 param operationsEntraClientId string = ''
@@ -390,6 +393,7 @@ module functionApp 'modules/functionapp.bicep' = {
     pricingAmountTolerance: pricingAmountTolerance
     offboardingEnabled: offboardingEnabled
     identityTargets: identityTargets
+    operationsKeys: operationsKeys
     entraClientId: operationsEntraClientId
     entraTenantId: operationsEntraTenantId
   }

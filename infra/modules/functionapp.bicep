@@ -1,7 +1,7 @@
 metadata name = 'Function app (Flex Consumption)'
 metadata description = 'Flex Consumption (FC1) plan and the .NET 10 isolated function app: user-assigned identity, HTTPS only, TLS 1.2, FTP and basic publishing credentials off, identity-based AzureWebJobsStorage and Key Vault references for every secret.'
 
-import { identityTargetsType, secretNames } from 'shared.bicep'
+import { identityTargetsType, operationsKeyType, secretNames } from 'shared.bicep'
 
 @description('Required. Name of the function app (globally unique; becomes <name>.azurewebsites.net unless a unique default hostname is assigned).')
 @maxLength(60)
@@ -114,6 +114,9 @@ param offboardingEnabled bool = true
 @description('Optional. Identity targets by name, written as Identity__Targets__<name>__<Setting> app settings; each token is a Key Vault reference to the target\'s tokenSecretName.')
 param identityTargets identityTargetsType = {}
 
+@description('Optional. Operations API keys by hash, written as Operations__Keys__<index>__Name|Role|Hash app settings.')
+param operationsKeys operationsKeyType[] = []
+
 @description('Optional. Client ID of the Entra ID app registration for the operations API. Set: App Service authentication in front of the app (authsettingsV2) and Operations__TrustAppServiceAuthentication=true. Empty: neither.')
 param entraClientId string = ''
 
@@ -133,6 +136,17 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 
 // HubSpot v3 signs the full request URI, so the app must know the URL its callers used.
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
+
+// Operations keys as app settings "Operations__Keys__<index>__<Setting>": hashes only, so plain values, no Key Vault.
+var operationsKeySettings = toObject(
+  flatten(map(range(0, length(operationsKeys)), i => [
+    ['Operations__Keys__${i}__Name', operationsKeys[i].name]
+    ['Operations__Keys__${i}__Role', operationsKeys[i].role]
+    ['Operations__Keys__${i}__Hash', operationsKeys[i].hash]
+  ])),
+  setting => setting[0],
+  setting => setting[1]
+)
 
 // Identity targets as app settings: "Identity__Targets__<name>__<Setting>", lists as "__0", "__1", ... and the REST
 // calls under "__Rest__". An unset property writes no setting, so the app's default applies. The token is never a
@@ -319,6 +333,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Operations__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.operationsApiKey})'
     // Believe X-MS-CLIENT-PRINCIPAL only when App Service authentication sets it (and strips any the caller sent).
     Operations__TrustAppServiceAuthentication: empty(entraClientId) ? 'false' : 'true'
+    ...operationsKeySettings
 
     // Offboarding, and the identity targets it revokes access in (docs/identity-targets.md).
     Offboarding__Enabled: offboardingEnabled ? 'true' : 'false'

@@ -139,3 +139,23 @@ type identityTargetType = {
 type identityTargetsType = {
   *: identityTargetType
 }
+
+// ---------------------------------------------------------------------------------------------
+// Operations API keys (the app's "Operations:Keys" section; README "Who may do what")
+// ---------------------------------------------------------------------------------------------
+
+@export()
+@sealed()
+@description('An operations API key, stored only as its hash (app settings "Operations__Keys__<index>__Name|Role|Hash"). Not a secret: the key itself never appears.')
+type operationsKeyType = {
+  @description('Required. Who holds the key (e.g. "support team", "nightly script"); written to the audit trail.')
+  name: string
+
+  @description('Required. What the key may do: readers look, operators also act.')
+  role: 'reader' | 'operator'
+
+  @description('Required. "sha256:" and the lower-case hex SHA-256 of the key (dotnet run --project tools/SendEvent -- hash-key <key>).')
+  @minLength(71)
+  @maxLength(71)
+  hash: string
+}

@@ -10,6 +10,7 @@ using Integration.Activities.Connectors.Erp;
 using Integration.Activities.Connectors.Identity;
 using Integration.Activities.Invoicing;
 using Integration.Activities.Offboarding;
+using Integration.Activities.Operations;
 using Integration.Activities.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -801,6 +802,30 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
                 : string.Equals(path, e, StringComparison.OrdinalIgnoreCase));
             Assert.True(isExcluded == (route.Access == RouteAccess.Public), $"{route.Name} ({path}, {route.Access}) is {(isExcluded ? "" : "not ")}excluded from App Service authentication.");
         }
+    }
+
+    [Fact]
+    public void Operations_keys_become_hash_settings_the_app_accepts_and_none_by_default()
+    {
+        using var keys = JsonDocument.Parse(JsonSerializer.Serialize(new object[]
+        {
+            new { name = "support team", role = "operator", hash = OperationsKeyHash.Of("key-1") },
+            new { name = "auditors", role = "reader", hash = OperationsKeyHash.Of("key-2") },
+        }));
+
+        var settings = DeployedAppSettings(fixture.Template, new Dictionary<string, object?> { ["operationsKeys"] = ArmExpressions.FromJson(keys.RootElement) });
+
+        Assert.Equal("support team", settings["Operations__Keys__0__Name"]);
+        Assert.Equal("reader", settings["Operations__Keys__1__Role"]);
+        Assert.Equal(OperationsKeyHash.Of("key-2"), settings["Operations__Keys__1__Hash"]);
+        var options = new OperationsOptions();
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Where(s => s.Key.StartsWith("Operations__Keys__", StringComparison.Ordinal))
+                .Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
+            .Build().GetSection(OperationsOptions.Section).Bind(options);
+        Assert.Equal(2, options.Keys.Count);
+        Assert.True(new OperationsOptionsValidator().Validate(null, options).Succeeded);
+        Assert.DoesNotContain(DeployedAppSettings(fixture.Template).Keys, k => k.StartsWith("Operations__Keys__", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]
