@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -49,7 +50,16 @@ public static class TracingServiceCollectionExtensions
 
                 if (exporters.AzureMonitor)
                 {
-                    tracing.AddAzureMonitorTraceExporter(o => o.ConnectionString = exporters.AzureMonitorConnectionString);
+                    tracing.AddAzureMonitorTraceExporter(o =>
+                    {
+                        o.ConnectionString = exporters.AzureMonitorConnectionString;
+                        if (exporters.AzureMonitorEntraClientId is { } clientId)
+                        {
+                            o.Credential = new ManagedIdentityCredential(clientId.Length == 0
+                                ? ManagedIdentityId.SystemAssigned
+                                : ManagedIdentityId.FromUserAssignedClientId(clientId));
+                        }
+                    });
                 }
             });
     }
