@@ -7,6 +7,7 @@ using Integration.Activities.Http;
 using Integration.Activities.Operations;
 using Integration.Activities.Reviews;
 using Integration.Activities.Storage;
+using Integration.Activities.Tracing;
 using Integration.Activities.Webhooks;
 using Integration.DevHost.Engine;
 using Integration.DevHost.Hosting;
@@ -57,6 +58,7 @@ public static class StandaloneHost
         }
 
         builder.Services.AddIntegration(builder.Configuration);
+        builder.Services.AddIntegrationTelemetry(builder.Configuration);
         builder.Services.AddDurableEngine(builder.Configuration, hostJson.DurableTask, grpcPort, IntegrationTasks.Register);
         AddQueueListener(builder.Services, names => names.EventsQueue, hostJson.Queues,
             sp => (message, ct) => sp.GetRequiredService<EventDispatcher>().DispatchAsync(message, sp.GetRequiredService<DurableTaskClient>(), ct));

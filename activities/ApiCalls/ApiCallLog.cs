@@ -48,7 +48,8 @@ public sealed partial class ApiCallLog(StorageClients storage, ILogger<ApiCallLo
                 e.GetString("RequestBody"),
                 e.GetString("ResponseBody"),
                 e.GetString("Error"),
-                e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue));
+                e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
+                e.GetString("TraceId")));
         }
 
         return records;
@@ -165,6 +166,7 @@ public sealed partial class ApiCallLog(StorageClients storage, ILogger<ApiCallLo
             ["ResponseBody"] = r.ResponseBody,
             ["Error"] = r.Error,
             ["StartedAt"] = r.StartedAt,
+            ["TraceId"] = r.TraceId,
         };
     }
 

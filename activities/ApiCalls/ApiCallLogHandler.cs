@@ -16,6 +16,9 @@ public sealed class ApiCallLogHandler(ApiCallLog log, TimeProvider time, string 
         string correlationId = request.Options.TryGetValue(CorrelationIdKey, out string? id) ? id : "none";
         string? requestBody = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         DateTimeOffset started = time.GetUtcNow();
+
+        // The activity's span (its trace began at the webhook); the HTTP client's own span starts below this handler.
+        string? traceId = Activity.Current is { } current ? current.TraceId.ToHexString() : null;
         long t0 = Stopwatch.GetTimestamp();
         try
         {
@@ -24,14 +27,14 @@ public sealed class ApiCallLogHandler(ApiCallLog log, TimeProvider time, string 
             string responseBody = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             log.Record(new ApiCallRecord(correlationId, system, request.Method.Method, Redaction.RedactUrl(request.RequestUri!),
                 (int)response.StatusCode, Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
-                Redaction.RedactBody(requestBody), Redaction.RedactBody(responseBody), null, started));
+                Redaction.RedactBody(requestBody), Redaction.RedactBody(responseBody), null, started, traceId));
             return response;
         }
         catch (Exception ex)
         {
             log.Record(new ApiCallRecord(correlationId, system, request.Method.Method, Redaction.RedactUrl(request.RequestUri!),
                 null, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, Redaction.RedactBody(requestBody), null,
-                $"{ex.GetType().Name}: {ex.Message}", started));
+                $"{ex.GetType().Name}: {ex.Message}", started, traceId));
             throw;
         }
     }

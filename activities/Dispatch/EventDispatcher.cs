@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Integration.Activities.Queueing;
+using Integration.Activities.Tracing;
 using Integration.Orchestrations.Common;
 using Integration.Orchestrations.Routing;
 using Microsoft.DurableTask;
@@ -41,6 +42,9 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSp
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(client);
+
+        // The webhook's trace continues here; the Durable Task client hands the current span to the run it starts.
+        using Activity? span = IntegrationTrace.StartDispatch(envelope);
         DispatchOutcome outcome = EventRoutingTable.Route(envelope) switch
         {
             EventRoute.Reconcile reconcile => await ReconcileAsync(envelope, reconcile, client, cancellationToken).ConfigureAwait(false),
@@ -78,7 +82,7 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSp
                 try
                 {
                     // Dedupe only on live statuses: a finished instance of this key is replaced by a fresh run.
-                    var options = new StartOrchestrationOptions(route.InstanceId).WithDedupeStatuses(LiveStatuses);
+                    var options = new StartOrchestrationOptions(route.InstanceId).WithDedupeStatuses(LiveStatuses) with { Tags = TraceTags() };
                     await client.ScheduleNewOrchestrationInstanceAsync(route.OrchestratorName, route.Input, options, cancellationToken).ConfigureAwait(false);
                     return existing is null
                         ? new DispatchOutcome(envelope.Id, DispatchOutcome.Started, route.InstanceId, route.OrchestratorName)
@@ -136,6 +140,10 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSp
             await Task.Delay(HandOverPoll, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The trace id the run starts in, kept with the instance (tags survive ContinueAsNew) for the instance view.</summary>
+    private static Dictionary<string, string> TraceTags() =>
+        IntegrationTrace.TraceIdOf(Activity.Current) is { } traceId ? new() { [IntegrationTrace.TraceIdTag] = traceId } : [];
 
     /// <summary>
     /// The gRPC client throws DurableTask.Core's OrchestrationAlreadyExistsException (matched by name so

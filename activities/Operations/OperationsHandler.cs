@@ -45,6 +45,7 @@ public sealed class OperationsHandler(OperationsAccess access, ApiCallLog apiCal
             input = ParseOrNull(instance.SerializedInput),
             output = ParseOrNull(instance.SerializedOutput),
             failure = instance.FailureDetails is { } f ? new { f.ErrorType, f.ErrorMessage } : null,
+            traceId = instance.Tags.TryGetValue(Tracing.IntegrationTrace.TraceIdTag, out string? traceId) ? traceId : null,
         });
     }
 

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Integration.Activities.Configuration;
 using Integration.Activities.Http;
 using Integration.Activities.Queueing;
 using Integration.Activities.Storage;
+using Integration.Activities.Tracing;
 using Integration.Activities.Webhooks.Signatures;
 using Integration.Orchestrations.Routing;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +30,9 @@ public sealed partial class WebhookIngressHandler(
         ArgumentNullException.ThrowIfNull(request);
         string correlationId = CorrelationIds.FromRequest(request);
         WebhookOptions settings = options.CurrentValue;
+
+        // A child of the request's span (whose parent is the sender's traceparent, if it sent one); each queued envelope carries it.
+        using Activity? span = IntegrationTrace.StartWebhook(source ?? string.Empty);
 
         if (!settings.Sources.TryGetValue(source ?? string.Empty, out WebhookSourceOptions? sourceOptions) ||
             WebhookSourceKinds.Find(sourceOptions.Scheme) is not { } kind)
@@ -63,7 +68,7 @@ public sealed partial class WebhookIngressHandler(
         IReadOnlyList<EventEnvelope> envelopes;
         try
         {
-            envelopes = kind.Normaliser.Normalise(source!, webhook, correlationId, now);
+            envelopes = [.. kind.Normaliser.Normalise(source!, webhook, correlationId, now).Select(e => IntegrationTrace.WithContextOf(e, span))];
         }
         catch (WebhookPayloadException ex)
         {
@@ -86,7 +91,8 @@ public sealed partial class WebhookIngressHandler(
         var accepted = envelopes.Select((e, i) => new { eventId = e.Id, type = e.Type, subject = e.Subject, duplicate = duplicates[i] }).ToList();
 
         LogAccepted(source!, envelopes.Count, correlationId);
-        return Results.Json(new { eventId = envelopes[0].Id, correlationId, events = accepted }, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(
+            new { eventId = envelopes[0].Id, correlationId, traceId = IntegrationTrace.TraceIdOf(span), events = accepted }, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>The URL as the sender called it: the configured public base, else the request's own.</summary>

@@ -1,5 +1,7 @@
 using Integration.Activities.Composition;
+using Integration.Activities.Tracing;
 using Integration.Functions.Http;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,9 @@ public static class FunctionsHost
         builder.Configuration.AddLogLevelDefaults();
         FunctionsStartupChecks.ThrowIfMisconfigured(builder.Configuration);
         builder.Services.AddIntegration(builder.Configuration);
+
+        // The worker's invocation spans continue the Functions host's trace (host.json telemetryMode OpenTelemetry).
+        builder.Services.AddIntegrationTelemetry(builder.Configuration)?.UseFunctionsWorkerDefaults();
         return builder;
     }
 

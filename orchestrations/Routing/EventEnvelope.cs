@@ -11,6 +11,8 @@ namespace Integration.Orchestrations.Routing;
 /// <param name="Type">Past-tense fact with a version, e.g. "crm.deal.closed.v1".</param>
 /// <param name="Subject">The business key the event is about (e.g. the deal id).</param>
 /// <param name="Data">The sender's event payload, untouched.</param>
+/// <param name="TraceParent">The W3C traceparent of the webhook's intake span, so the dispatcher continues its trace; absent in messages queued before tracing.</param>
+/// <param name="TraceState">The W3C tracestate that goes with it, if any.</param>
 public sealed record EventEnvelope(
     string Id,
     string Source,
@@ -19,4 +21,6 @@ public sealed record EventEnvelope(
     DateTimeOffset ReceivedAt,
     string CorrelationId,
     string Subject,
-    JsonElement Data);
+    JsonElement Data,
+    string? TraceParent = null,
+    string? TraceState = null);
