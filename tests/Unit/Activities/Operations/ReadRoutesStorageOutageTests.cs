@@ -50,6 +50,14 @@ public sealed class ReadRoutesStorageOutageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_audit_trail_is_a_503_while_storage_is_unreachable()
+    {
+        var handler = new AuditHandler(operationsKey, new AuditLog(storage, TimeProvider.System), TimeProvider.System);
+
+        await AssertStorageUnavailableAsync(request => handler.ListAsync(request, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Evidence_is_a_503_while_storage_is_unreachable()
     {
         var handler = new EvidenceHandler(operationsKey, new OffboardingEvidenceStore(storage));
