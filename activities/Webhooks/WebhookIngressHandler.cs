@@ -31,15 +31,15 @@ public sealed partial class WebhookIngressHandler(
         string correlationId = CorrelationIds.FromRequest(request);
         WebhookOptions settings = options.CurrentValue;
 
-        // A child of the request's span (whose parent is the sender's traceparent, if it sent one); each queued envelope carries it.
-        using Activity? span = IntegrationTrace.StartWebhook(source ?? string.Empty);
-
         if (!settings.Sources.TryGetValue(source ?? string.Empty, out WebhookSourceOptions? sourceOptions) ||
             WebhookSourceKinds.Find(sourceOptions.Scheme) is not { } kind)
         {
             return Problems.Create(StatusCodes.Status404NotFound, "unknown-source", "Unknown webhook source",
                 $"No webhook source named '{source}' is configured.", correlationId);
         }
+
+        // A child of the request's span (whose parent is the sender's traceparent, if it sent one); each queued envelope carries it.
+        using Activity? span = IntegrationTrace.StartWebhook(source!);
 
         byte[]? body = await RequestBodies.ReadAtMostAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
