@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Integration.Orchestrations.Routing;
 
@@ -11,6 +12,8 @@ namespace Integration.Orchestrations.Routing;
 /// <param name="Type">Past-tense fact with a version, e.g. "crm.deal.closed.v1".</param>
 /// <param name="Subject">The business key the event is about (e.g. the deal id).</param>
 /// <param name="Data">The sender's event payload, untouched.</param>
+/// <param name="ReplayOf">Set on a message re-enqueued by a dead-letter replay: the dead letter's id, so a replay that fails again is dead-lettered as a replay (and cannot be replayed again).</param>
+/// <param name="ReplayId">The replay's own delivery id, so each replay that fails gets its own dead letter.</param>
 public sealed record EventEnvelope(
     string Id,
     string Source,
@@ -19,4 +22,6 @@ public sealed record EventEnvelope(
     DateTimeOffset ReceivedAt,
     string CorrelationId,
     string Subject,
-    JsonElement Data);
+    JsonElement Data,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplayOf = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplayId = null);
