@@ -144,11 +144,18 @@ public sealed partial class AlertMaintenanceService(
     {
         int failures = 0;
         TimeSpan wait = Interval();
+        bool olderDeadLettersIndexed = false;
         while (true)
         {
             await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
             try
             {
+                // Once per process: dead letters from before the list's index are indexed (bounded per check), so they are listed.
+                if (!olderDeadLettersIndexed)
+                {
+                    olderDeadLettersIndexed = await deadLetters.IndexOlderRowsAsync(MaxPerCheck, stoppingToken).ConfigureAwait(false) < MaxPerCheck;
+                }
+
                 AlertCheck check = await CheckOnceAsync(stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 wait = Interval();

@@ -290,6 +290,40 @@ public sealed class DeadLetterStore(StorageClients storage, TimeProvider time)
         return new DeadLetterPage([], null);
     }
 
+    /// <summary>
+    /// Writes the index rows of dead letters recorded before the list had an index (rows without an IndexKey), so
+    /// they are listed too; at most <paramref name="max"/> per call. Returns how many it indexed.
+    /// </summary>
+    public async Task<int> IndexOlderRowsAsync(int max, CancellationToken cancellationToken)
+    {
+        int indexed = 0;
+        try
+        {
+            await foreach (TableEntity row in table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey ne {IndexPartition}"), 1000, ["PartitionKey", "RowKey", "Reference", "CorrelationId", "Reason", "CreatedAt", "Status", "Source", "IndexKey"], cancellationToken).ConfigureAwait(false))
+            {
+                if (row.ContainsKey("IndexKey") && row.GetString("IndexKey") is not null)
+                {
+                    continue;
+                }
+
+                DeadLetter letter = Read(row);
+                string indexKey = IndexKey(letter);
+                await table.UpsertEntityAsync(IndexRow(letter with { Source = letter.Source ?? "unknown" }, indexKey), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["IndexKey"] = indexKey, ["Source"] = letter.Source ?? "unknown" }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                if (++indexed >= max)
+                {
+                    break;
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
+        {
+        }
+
+        return indexed;
+    }
+
     /// <summary>Open dead letters, counted on the index partition (for the summary of the operations API).</summary>
     public async Task<int> CountOpenAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Integration.Activities.Alerts;
+using Integration.Activities.Configuration;
 using Integration.Activities.DeadLetters;
+using Integration.Activities.Dispatch;
 using Integration.Activities.Operations;
 using Integration.Activities.Queueing;
 using Integration.Activities.Storage;
@@ -12,6 +15,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Integration.Tests.System.DeadLetters;
 
@@ -209,6 +213,42 @@ public sealed class DeadLetterReplayerTests
         Assert.Equal(envelope.Id, Assert.Single(queue.Sent).Id);
     }
 
+    [Fact]
+    public async Task A_replayed_message_that_poisons_again_is_a_new_dead_letter_marked_as_a_replay_and_the_original_stays_replayed()
+    {
+        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new StatusClient(null));
+        await storage.Tables.CreateTableIfNotExistsAsync(storage.Names.AlertsTable);
+        var poison = new PoisonEventHandler(store, new AlertPublisher(new HttpClient(), new StaticOptions(new AlertOptions()), NullLogger<AlertPublisher>.Instance, new AlertStore(storage, TimeProvider.System)), TimeProvider.System);
+        EventEnvelope envelope = Envelope("crm-" + Guid.NewGuid().ToString("N"));
+        DeadLetter original = await poison.HandleAsync(JsonSerializer.Serialize(envelope, EnvelopeJson.Options), CancellationToken.None);
+        await replayer.ReplayAsync(original.Id, null, Operator, "corr", CancellationToken.None);
+
+        DeadLetter again = await poison.HandleAsync(JsonSerializer.Serialize(Assert.Single(queue.Sent), EnvelopeJson.Options), CancellationToken.None);
+
+        Assert.NotEqual(original.Id, again.Id);
+        Assert.Equal(original.Id, again.ReplayOf);
+        Assert.Equal("crm", again.Source);
+        Assert.Equal(DeadLetterStore.Replayed, (await store.GetAsync(original.Kind, original.Reference, CancellationToken.None))!.Status);
+        Assert.Equal("replay", (await replayer.ReplayAsync(again.Id, null, Operator, "corr", CancellationToken.None)).State);
+    }
+
+    [Fact]
+    public async Task Dead_letters_recorded_before_the_index_are_listed_once_indexed()
+    {
+        (DeadLetterStore store, _) = await ReplayerAsync(new StatusClient(null));
+        await storage.Tables.GetTableClient(storage.Names.DeadLettersTable).AddEntityAsync(new TableEntity("workflow", "deal-invoice-old")
+        {
+            ["Reference"] = "deal-invoice-old", ["CorrelationId"] = "corr", ["Reason"] = "gave up", ["CreatedAt"] = DateTimeOffset.UtcNow, ["Status"] = "open",
+        });
+
+        Assert.Empty((await store.FindAsync(new DeadLetterFilter(), 10, null, CancellationToken.None)).Items);
+        Assert.Equal(1, await store.IndexOlderRowsAsync(100, CancellationToken.None));
+        Assert.Equal(0, await store.IndexOlderRowsAsync(100, CancellationToken.None));
+
+        DeadLetter listed = Assert.Single((await store.FindAsync(new DeadLetterFilter(Source: "workflow"), 10, null, CancellationToken.None)).Items);
+        Assert.Equal("deal-invoice-old", listed.Reference);
+    }
+
     private async Task<(DeadLetterStore Store, DeadLetterReplayer Replayer)> ReplayerAsync(DurableTaskClient client)
     {
         await storage.Tables.CreateTableIfNotExistsAsync(storage.Names.DeadLettersTable);
@@ -289,6 +329,15 @@ public sealed class DeadLetterReplayerTests
         public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) => throw new NotSupportedException();
 
         public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class StaticOptions(AlertOptions value) : IOptionsMonitor<AlertOptions>
+    {
+        public AlertOptions CurrentValue => value;
+
+        public AlertOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<AlertOptions, string?> listener) => null;
     }
 
     private sealed class StepClock(DateTimeOffset start) : TimeProvider
