@@ -16,7 +16,8 @@ public sealed record AlertCheck(int Renotified, int Resolved);
 /// <summary>
 /// Keeps alerts honest in the background, in every host: every <c>Alerts:CheckSeconds</c> it resolves the alerts whose
 /// cause is gone (their workflow completed, not dead-lettered and not awaiting review; or their dead letter was
-/// replayed and the replayed event's workflow then completed) and re-notifies each open alert nobody acknowledged
+/// replayed and the replayed event's workflow then completed; a workflow's open dead letter is then marked resolved
+/// too) and re-notifies each open alert nobody acknowledged
 /// for <c>Alerts:RenotifyMinutes</c>. A re-notification is claimed with the row's ETag first, so of two hosts only
 /// one sends it. A storage outage or any other failure is logged and retried with back-off; only shutdown ends it.
 /// </summary>
@@ -43,6 +44,13 @@ public sealed partial class AlertMaintenanceService(
             if (await WhyResolvedAsync(alert, client, cancellationToken).ConfigureAwait(false) is { } why)
             {
                 (AlertTransition result, _) = await alerts.TransitionAsync(alert.Id, AlertStates.Resolved, SystemActor, why, cancellationToken).ConfigureAwait(false);
+                if (alert.Kind == AlertKinds.DeadLetter && alert.DeadLetterId is { } letterId &&
+                    DeadLetterIds.TryDecode(letterId, out string letterKind, out string letterReference) && letterKind == "workflow")
+                {
+                    // The workflow completed after all (retried or restarted another way): its dead letter is done with too.
+                    await deadLetters.ResolveAsync(letterKind, letterReference, SystemActor, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (result == AlertTransition.Done)
                 {
                     resolved++;

@@ -218,6 +218,29 @@ public sealed class DeadLetterStore(StorageClients storage, TimeProvider time)
         return ReplayClaim.Claimed;
     }
 
+    /// <summary>Marks an open dead letter resolved (its workflow was put right another way); false when it is no longer open.</summary>
+    public async Task<bool> ResolveAsync(string kind, string reference, string by, CancellationToken cancellationToken)
+    {
+        NullableResponse<TableEntity> found = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(kind), TableKeys.Escape(reference), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue || (found.Value!.GetString("Status") ?? Open) != Open)
+        {
+            return false;
+        }
+
+        var change = new TableEntity(found.Value!.PartitionKey, found.Value.RowKey) { ["Status"] = Resolved, ["ResolvedBy"] = by, ["ResolvedAt"] = time.GetUtcNow() };
+        try
+        {
+            await table.UpdateEntityAsync(change, found.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+
+        await UpdateIndexAsync(found.Value, change, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Undoes a claim whose message could not be sent, so the dead letter can be replayed again.</summary>
     public async Task ReleaseReplayAsync(string kind, string reference, CancellationToken cancellationToken)
     {

@@ -41,7 +41,7 @@ public sealed class DeadLetterReplayerTests
     [Fact]
     public async Task An_event_dead_letter_is_replayed_once_marked_as_a_replay_and_a_second_replay_is_refused()
     {
-        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new StatusClient(null));
+        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new OneInstanceClient(null));
         DeadLetter letter = await store.RecordAsync(EventLetter(Envelope("crm-" + Guid.NewGuid().ToString("N"))), CancellationToken.None);
 
         ActionOutcome first = await replayer.ReplayAsync(letter.Id, "ERP fixed", Operator, "corr-replay-1", CancellationToken.None);
@@ -63,7 +63,7 @@ public sealed class DeadLetterReplayerTests
     [Fact]
     public async Task Ten_replays_at_once_send_the_message_once()
     {
-        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new StatusClient(null));
+        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new OneInstanceClient(null));
         DeadLetter letter = await store.RecordAsync(EventLetter(Envelope("crm-" + Guid.NewGuid().ToString("N"))), CancellationToken.None);
 
         ActionOutcome[] outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
@@ -76,7 +76,7 @@ public sealed class DeadLetterReplayerTests
     [Fact]
     public async Task A_dead_letter_from_a_replay_is_not_replayed_again()
     {
-        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new StatusClient(null));
+        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new OneInstanceClient(null));
         string original = DeadLetterIds.Encode("event", "crm-original");
         EventEnvelope replayed = Envelope("crm-" + Guid.NewGuid().ToString("N")) with { ReplayOf = original, ReplayId = "d1" };
         DeadLetter letter = await store.RecordAsync(EventLetter(replayed) with { Reference = replayed.Id + "/replay/d1", ReplayOf = original }, CancellationToken.None);
@@ -94,7 +94,7 @@ public sealed class DeadLetterReplayerTests
     {
         EventEnvelope envelope = Envelope("crm-" + Guid.NewGuid().ToString("N"));
         string instanceId = ((EventRoute.Reconcile)EventRoutingTable.Route(envelope)).InstanceId;
-        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new StatusClient(new OrchestrationMetadata("DealToInvoice", instanceId)
+        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new OneInstanceClient(new OrchestrationMetadata("DealToInvoice", instanceId)
         {
             RuntimeStatus = OrchestrationRuntimeStatus.Completed,
             LastUpdatedAt = DateTimeOffset.UtcNow,
@@ -113,7 +113,7 @@ public sealed class DeadLetterReplayerTests
     [Fact]
     public async Task A_message_too_large_to_keep_whole_is_refused()
     {
-        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new StatusClient(null));
+        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new OneInstanceClient(null));
         string huge = new('x', DeadLetterStore.ChunkLength * DeadLetterStore.MaxChunks + 1);
         DeadLetter letter = await store.RecordAsync(new DeadLetterInput("event", "crm-" + Guid.NewGuid().ToString("N"), "corr", "poisoned", huge, "crm", null, huge), CancellationToken.None);
 
@@ -126,7 +126,7 @@ public sealed class DeadLetterReplayerTests
     [Fact]
     public async Task A_message_of_several_columns_is_read_back_whole()
     {
-        (DeadLetterStore store, _) = await ReplayerAsync(new StatusClient(null));
+        (DeadLetterStore store, _) = await ReplayerAsync(new OneInstanceClient(null));
         EventEnvelope envelope = Envelope("crm-" + Guid.NewGuid().ToString("N")) with
         {
             Data = JsonSerializer.SerializeToElement(new { note = new string('é', 70_000) }),
@@ -140,7 +140,7 @@ public sealed class DeadLetterReplayerTests
     [Fact]
     public async Task A_workflow_dead_letter_is_retried_through_the_instance_actions()
     {
-        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new StatusClient(null));
+        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new OneInstanceClient(null));
         string instanceId = "deal-invoice-" + Guid.NewGuid().ToString("N");
         DeadLetter letter = await store.RecordAsync(new DeadLetterInput("workflow", instanceId, "corr", "ERP refused", null), CancellationToken.None);
 
@@ -155,7 +155,7 @@ public sealed class DeadLetterReplayerTests
     [Fact]
     public async Task An_unknown_id_is_not_found()
     {
-        (_, DeadLetterReplayer replayer) = await ReplayerAsync(new StatusClient(null));
+        (_, DeadLetterReplayer replayer) = await ReplayerAsync(new OneInstanceClient(null));
 
         ActionOutcome outcome = await replayer.ReplayAsync(DeadLetterIds.Encode("event", "nobody"), null, Operator, "corr", CancellationToken.None);
         ActionOutcome garbage = await replayer.ReplayAsync("%%%", null, Operator, "corr", CancellationToken.None);
@@ -196,7 +196,7 @@ public sealed class DeadLetterReplayerTests
     [Fact]
     public async Task A_row_written_before_the_new_columns_is_still_read_and_its_whole_detail_replayed()
     {
-        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new StatusClient(null));
+        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new OneInstanceClient(null));
         EventEnvelope envelope = Envelope("crm-" + Guid.NewGuid().ToString("N"));
         string message = JsonSerializer.Serialize(envelope, EnvelopeJson.Options);
         await storage.Tables.GetTableClient(storage.Names.DeadLettersTable).AddEntityAsync(new TableEntity("event", envelope.Id)
@@ -216,7 +216,7 @@ public sealed class DeadLetterReplayerTests
     [Fact]
     public async Task A_replayed_message_that_poisons_again_is_a_new_dead_letter_marked_as_a_replay_and_the_original_stays_replayed()
     {
-        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new StatusClient(null));
+        (DeadLetterStore store, DeadLetterReplayer replayer) = await ReplayerAsync(new OneInstanceClient(null));
         await storage.Tables.CreateTableIfNotExistsAsync(storage.Names.AlertsTable);
         var poison = new PoisonEventHandler(store, new AlertPublisher(new HttpClient(), new StaticOptions(new AlertOptions()), NullLogger<AlertPublisher>.Instance, new AlertStore(storage, TimeProvider.System)), TimeProvider.System);
         EventEnvelope envelope = Envelope("crm-" + Guid.NewGuid().ToString("N"));
@@ -235,7 +235,7 @@ public sealed class DeadLetterReplayerTests
     [Fact]
     public async Task Dead_letters_recorded_before_the_index_are_listed_once_indexed()
     {
-        (DeadLetterStore store, _) = await ReplayerAsync(new StatusClient(null));
+        (DeadLetterStore store, _) = await ReplayerAsync(new OneInstanceClient(null));
         await storage.Tables.GetTableClient(storage.Names.DeadLettersTable).AddEntityAsync(new TableEntity("workflow", "deal-invoice-old")
         {
             ["Reference"] = "deal-invoice-old", ["CorrelationId"] = "corr", ["Reason"] = "gave up", ["CreatedAt"] = DateTimeOffset.UtcNow, ["Status"] = "open",
@@ -305,30 +305,6 @@ public sealed class DeadLetterReplayerTests
             Applied.Add((instanceId, action));
             return Task.FromResult(new ActionOutcome(instanceId, action, ActionOutcome.Done, "Running", "retried"));
         }
-    }
-
-    /// <summary>An engine client that knows one instance (or none) and nothing else.</summary>
-    private sealed class StatusClient(OrchestrationMetadata? instance) : DurableTaskClient("status")
-    {
-        public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
-            Task.FromResult(instance?.InstanceId == instanceId ? instance : null);
-
-        public override Task<string> ScheduleNewOrchestrationInstanceAsync(TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default) =>
-            throw new NotSupportedException();
-
-        public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default) => throw new NotSupportedException();
-
-        public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) => throw new NotSupportedException();
-
-        public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) => throw new NotSupportedException();
-
-        public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) => throw new NotSupportedException();
-
-        public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) => throw new NotSupportedException();
-
-        public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) => throw new NotSupportedException();
-
-        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class StaticOptions(AlertOptions value) : IOptionsMonitor<AlertOptions>
