@@ -1,5 +1,7 @@
 using System.Net;
+using Integration.Activities.Alerts;
 using Integration.Activities.Composition;
+using Integration.Activities.DeadLetters;
 using Integration.Activities.Dispatch;
 using Integration.Activities.Evidence;
 using Integration.Activities.Health;
@@ -119,6 +121,11 @@ public static class StandaloneHost
         api.MapPost("/v1/reviews/{instanceId}", (HttpRequest request, string instanceId, ReviewDecisionHandler handler, DurableTaskClient client, CancellationToken ct) =>
             handler.DecideAsync(request, instanceId, client, ct));
         api.MapGet("/v1/dead-letters", (HttpRequest request, OperationsHandler handler, CancellationToken ct) => handler.ListDeadLettersAsync(request, ct));
+        api.MapPost("/v1/dead-letters/{deadLetterId}/replay", (HttpRequest request, string deadLetterId, DeadLetterHandler handler, DurableTaskClient client, CancellationToken ct) =>
+            handler.ReplayAsync(request, deadLetterId, client, ct));
+        api.MapGet("/v1/alerts", (HttpRequest request, AlertHandler handler, CancellationToken ct) => handler.ListAsync(request, ct));
+        api.MapPost("/v1/alerts/{alertId}/acknowledge", (HttpRequest request, string alertId, AlertHandler handler, CancellationToken ct) => handler.AcknowledgeAsync(request, alertId, ct));
+        api.MapPost("/v1/alerts/{alertId}/resolve", (HttpRequest request, string alertId, AlertHandler handler, CancellationToken ct) => handler.ResolveAsync(request, alertId, ct));
         api.MapGet("/v1/evidence/offboardings", (HttpRequest request, EvidenceHandler handler, CancellationToken ct) =>
             handler.ListOffboardingsAsync(request, ct));
         api.MapGet("/v1/evidence/offboardings/{offboardingId}", (HttpRequest request, string offboardingId, EvidenceHandler handler, CancellationToken ct) =>

@@ -10,7 +10,7 @@ public sealed class RaiseAlertActivity(AlertPublisher alerts, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(input);
         await alerts.PublishAsync(
-            new Alert(input.Severity, input.Title, input.Text, input.Reference, input.CorrelationId, time.GetUtcNow()),
+            new Alert(input.Severity, input.Title, input.Text, input.Reference, input.CorrelationId, time.GetUtcNow(), input.Kind ?? AlertKinds.Notice, InstanceId: input.Reference),
             CancellationToken.None).ConfigureAwait(false);
         return true;
     }

@@ -4,9 +4,9 @@ namespace Integration.Activities.ApiCalls;
 
 /// <summary>
 /// Innermost handler of every connector: logs each attempt as a redacted request/response pair under
-/// the correlation id the caller put in the request options.
+/// the correlation id the caller put in the request options; and tells <see cref="Alerts.ConnectorHealth"/> how each attempt ended.
 /// </summary>
-public sealed class ApiCallLogHandler(ApiCallLog log, TimeProvider time, string system) : DelegatingHandler
+public sealed class ApiCallLogHandler(ApiCallLog log, TimeProvider time, string system, Alerts.ConnectorHealth? health = null) : DelegatingHandler
 {
     public static readonly HttpRequestOptionsKey<string> CorrelationIdKey = new("Integration.CorrelationId");
 
@@ -28,6 +28,7 @@ public sealed class ApiCallLogHandler(ApiCallLog log, TimeProvider time, string 
             log.Record(new ApiCallRecord(correlationId, system, request.Method.Method, Redaction.RedactUrl(request.RequestUri!),
                 (int)response.StatusCode, Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
                 Redaction.RedactBody(requestBody), Redaction.RedactBody(responseBody), null, started, traceId));
+            _ = health?.Record(system, (int)response.StatusCode, correlationId);
             return response;
         }
         catch (Exception ex)
@@ -35,6 +36,11 @@ public sealed class ApiCallLogHandler(ApiCallLog log, TimeProvider time, string 
             log.Record(new ApiCallRecord(correlationId, system, request.Method.Method, Redaction.RedactUrl(request.RequestUri!),
                 null, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, Redaction.RedactBody(requestBody), null,
                 $"{ex.GetType().Name}: {ex.Message}", started, traceId));
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                _ = health?.Record(system, null, correlationId);
+            }
+
             throw;
         }
     }

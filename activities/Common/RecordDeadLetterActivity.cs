@@ -11,9 +11,9 @@ public sealed class RecordDeadLetterActivity(DeadLetterStore deadLetters, AlertP
     public override async Task<bool> RunAsync(TaskActivityContext context, DeadLetterInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await deadLetters.RecordAsync(input, CancellationToken.None).ConfigureAwait(false);
+        DeadLetter letter = await deadLetters.RecordAsync(input, CancellationToken.None).ConfigureAwait(false);
         await alerts.PublishAsync(
-            new Alert("error", "Workflow dead-lettered", input.Reason, input.Reference, input.CorrelationId, time.GetUtcNow()),
+            new Alert("error", "Workflow dead-lettered", input.Reason, input.Reference, input.CorrelationId, time.GetUtcNow(), AlertKinds.DeadLetter, input.Reference, letter.Id),
             CancellationToken.None).ConfigureAwait(false);
         return true;
     }

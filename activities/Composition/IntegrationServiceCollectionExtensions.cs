@@ -36,7 +36,8 @@ public static class IntegrationServiceCollectionExtensions
 
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddOptions<HubSpotOptions>().Bind(configuration.GetSection(HubSpotOptions.Section)).ValidateOnStart();
-        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
         services.AddOptions<ConnectorResilienceOptions>().Bind(configuration.GetSection(ConnectorResilienceOptions.Section));
@@ -68,6 +69,15 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<OperationsHandler>();
         services.AddSingleton<ReviewClaimStore>();
         services.AddSingleton<ReviewDecisionHandler>();
+        services.AddSingleton(sp => new DeadLetterReplayer(
+            sp.GetRequiredService<DeadLetterStore>(), sp.GetRequiredService<EventQueue>(), sp.GetRequiredService<AuditLog>(), sp,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DeadLetterReplayer>>()));
+        services.AddSingleton<IDeadLetterOperations>(sp => sp.GetRequiredService<DeadLetterReplayer>());
+        services.AddSingleton<DeadLetterHandler>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertHandler>();
+        services.AddSingleton<ConnectorHealth>();
+        services.AddHostedService<AlertMaintenanceService>();
 
         services.AddBusinessCalendar(configuration);
         services.AddDataDictionary(configuration);

@@ -33,6 +33,18 @@ public sealed class AlertOptions
     public const string Section = "Alerts";
 
     public string? WebhookUrl { get; set; }
+
+    /// <summary>The payload posted to <see cref="WebhookUrl"/>: "json" (the product's own shape), "slack" (incoming webhook) or "teams" (Workflows webhook, Adaptive Card).</summary>
+    public string Format { get; set; } = "json";
+
+    /// <summary>An alert nobody acknowledged is sent again this often (minutes).</summary>
+    public double RenotifyMinutes { get; set; } = 60;
+
+    /// <summary>How often open alerts are checked for re-notification and for resolving themselves (seconds).</summary>
+    public double CheckSeconds { get; set; } = 60;
+
+    /// <summary>This many failed calls in a row to one system raise a "connector-failing" alert.</summary>
+    public int ConnectorFailureThreshold { get; set; } = 5;
 }
 
 /// <summary>

@@ -28,7 +28,7 @@ internal static class ConnectorRegistration
             o.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(r.CircuitBreakerBreakSeconds);
             o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, r.AttemptTimeoutSeconds * 2));
         });
-        client.AddHttpMessageHandler(sp => new ApiCallLogHandler(sp.GetRequiredService<ApiCallLog>(), sp.GetRequiredService<TimeProvider>(), system));
+        client.AddHttpMessageHandler(sp => new ApiCallLogHandler(sp.GetRequiredService<ApiCallLog>(), sp.GetRequiredService<TimeProvider>(), system, sp.GetService<Alerts.ConnectorHealth>()));
         return client;
     }
 }

@@ -9,7 +9,8 @@ namespace Integration.Activities.Dispatch;
 
 /// <summary>
 /// A message that failed dispatch too often lands on "integration-events-poison": record a dead letter
-/// holding the whole message (so it can be replayed) and alert. Unparseable messages are kept too.
+/// holding the whole message (so it can be replayed) and alert. Unparseable messages are kept too. A replayed
+/// message carries the dead letter it replays, so its failure is recorded as a replay of it.
 /// </summary>
 public sealed class PoisonEventHandler(DeadLetterStore deadLetters, AlertPublisher alerts, TimeProvider time)
 {
@@ -26,13 +27,17 @@ public sealed class PoisonEventHandler(DeadLetterStore deadLetters, AlertPublish
             // Kept below under a reference derived from the content.
         }
 
-        string reference = envelope?.Id ?? $"unparseable-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message)))[..16]}";
+        // A replay that fails again gets its own dead letter (the original stays "replayed"), marked as a replay.
+        string reference = envelope is { ReplayId: { } replayId } ? $"{envelope.Id}/replay/{replayId}" : envelope?.Id ?? $"unparseable-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message)))[..16]}";
         string correlationId = envelope?.CorrelationId ?? "none";
         string reason = envelope is null
             ? "The queue message is not an event envelope."
             : $"Dispatching {envelope.Type} for {envelope.Subject} kept failing; the message was moved to the poison queue.";
-        DeadLetter letter = await deadLetters.RecordAsync(new DeadLetterInput("event", reference, correlationId, reason, message), cancellationToken).ConfigureAwait(false);
-        await alerts.PublishAsync(new Alert("error", "Event dead-lettered", reason, reference, correlationId, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        DeadLetter letter = await deadLetters.RecordAsync(new DeadLetterInput("event", reference, correlationId, reason, message, envelope?.Source ?? "unknown", envelope?.ReplayOf, message), cancellationToken).ConfigureAwait(false);
+        string? instanceId = envelope is not null && EventRoutingTable.Route(envelope) is EventRoute.Reconcile route ? route.InstanceId : null;
+        await alerts.PublishAsync(
+            new Alert("error", "Event dead-lettered", reason, reference, correlationId, time.GetUtcNow(), AlertKinds.DeadLetter, instanceId, letter.Id),
+            cancellationToken).ConfigureAwait(false);
         return letter;
     }
 }

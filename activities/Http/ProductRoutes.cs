@@ -42,6 +42,10 @@ public static class ProductRoutes
         new("GetOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings/{offboardingId}", RouteAccess.Reader),
         new("DecideReview", HttpMethods.Post, "v1/reviews/{instanceId}", RouteAccess.Operator),
         new("ListAudit", HttpMethods.Get, "v1/audit", RouteAccess.Reader),
+        new("ReplayDeadLetter", HttpMethods.Post, "v1/dead-letters/{deadLetterId}/replay", RouteAccess.Operator),
+        new("ListAlerts", HttpMethods.Get, "v1/alerts", RouteAccess.Reader),
+        new("AcknowledgeAlert", HttpMethods.Post, "v1/alerts/{alertId}/acknowledge", RouteAccess.Operator),
+        new("ResolveAlert", HttpMethods.Post, "v1/alerts/{alertId}/resolve", RouteAccess.Operator),
     ];
 
     /// <summary>The methods the product serves on this path, in a stable order; empty when no route has the path.</summary>

@@ -59,8 +59,29 @@ public sealed class OperationsHandler(OperationsAccess access, ApiCallLog apiCal
     public async Task<IResult> ListDeadLettersAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         string correlationId = CorrelationIds.FromRequest(request);
-        return access.Refuse(request, OperationsRole.Reader, correlationId, out _) ?? await StorageDeadline.AnswerAsync(
-            correlationId, async ct => Results.Json(await deadLetters.ListAsync(500, ct).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+        if (access.Refuse(request, OperationsRole.Reader, correlationId, out _) is { } refused)
+        {
+            return refused;
+        }
+
+        (DeadLetterQuery? query, string? error) = DeadLetterQuery.Parse(request.Query);
+        if (query is null)
+        {
+            return DeadLetterQuery.Invalid(error!, correlationId);
+        }
+
+        return await StorageDeadline.AnswerAsync(correlationId, async ct =>
+        {
+            try
+            {
+                DeadLetterPage page = await deadLetters.FindAsync(query.Filter, query.PageSize, query.ContinuationToken, ct).ConfigureAwait(false);
+                return Results.Json(new { items = page.Items, continuationToken = page.ContinuationToken });
+            }
+            catch (ArgumentException ex)
+            {
+                return DeadLetterQuery.Invalid(ex.Message, correlationId);
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static JsonElement? ParseOrNull(string? json)

@@ -14,7 +14,7 @@ public sealed class RaiseReviewAlertActivity(AlertPublisher alerts, TimeProvider
         string title = input.Escalation == 0 ? "Manual review needed" : $"Manual review overdue (escalation {input.Escalation})";
         string text = $"{input.Request.Reason}. Answers: {answers}. Send one to POST /api/v1/reviews/{input.InstanceId}.";
         await alerts.PublishAsync(
-            new Alert(input.Escalation == 0 ? "warning" : "error", title, text, input.InstanceId, input.CorrelationId, time.GetUtcNow()),
+            new Alert(input.Escalation == 0 ? "warning" : "error", title, text, input.InstanceId, input.CorrelationId, time.GetUtcNow(), AlertKinds.ReviewWaiting, input.InstanceId),
             CancellationToken.None).ConfigureAwait(false);
         return true;
     }

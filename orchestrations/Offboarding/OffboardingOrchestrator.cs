@@ -306,7 +306,8 @@ public sealed class OffboardingOrchestrator : TaskOrchestrator<OffboardingInput,
                     $"Offboarding deadline missed: {plan.Employee.DisplayName}",
                     $"Access of {plan.Employee.DisplayName} (employee {plan.Employee.Id}) had to end by {deadline:u}; still open in {open.Count} system(s): {list}. Work continues; evidence {offboardingId}.",
                     context.InstanceId,
-                    input.CorrelationId),
+                    input.CorrelationId,
+                    "deadline-missed"),
                 WorkflowRetry.Standard);
             await SaveEvidenceAsync(OffboardingEvidence.InProgress, completedAt: null, withinSla: false);
             SetStatus(context, "escalated", $"deadline {deadline:u} missed; still open: {string.Join(", ", open.Select(l => l.Target.System))}");

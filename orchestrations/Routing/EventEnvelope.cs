@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Integration.Orchestrations.Routing;
 
@@ -13,6 +14,8 @@ namespace Integration.Orchestrations.Routing;
 /// <param name="Data">The sender's event payload, untouched.</param>
 /// <param name="TraceParent">The W3C traceparent of the webhook's intake span, so the dispatcher continues its trace; absent in messages queued before tracing.</param>
 /// <param name="TraceState">The W3C tracestate that goes with it, if any.</param>
+/// <param name="ReplayOf">Set on a message re-enqueued by a dead-letter replay: the dead letter's id, so a replay that fails again is dead-lettered as a replay (and cannot be replayed again).</param>
+/// <param name="ReplayId">The replay's own delivery id, so each replay that fails gets its own dead letter.</param>
 public sealed record EventEnvelope(
     string Id,
     string Source,
@@ -23,4 +26,6 @@ public sealed record EventEnvelope(
     string Subject,
     JsonElement Data,
     string? TraceParent = null,
-    string? TraceState = null);
+    string? TraceState = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplayOf = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplayId = null);

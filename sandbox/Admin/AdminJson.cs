@@ -57,6 +57,7 @@ internal static class AdminJson
     {
         ["id"] = alert.Id,
         ["receivedAt"] = Timestamps.HubSpot(alert.ReceivedAt),
+        ["format"] = alert.Format,
         ["body"] = JsonNode.Parse(alert.BodyJson),
     };
 

@@ -7,11 +7,11 @@ internal sealed class AlertStore
     private readonly List<ReceivedAlert> alerts = [];
     private long nextId = 1;
 
-    public ReceivedAlert Add(DateTimeOffset receivedAt, string bodyJson)
+    public ReceivedAlert Add(DateTimeOffset receivedAt, string bodyJson, string format = "json")
     {
         lock (gate)
         {
-            var alert = new ReceivedAlert(nextId++, receivedAt, bodyJson);
+            var alert = new ReceivedAlert(nextId++, receivedAt, bodyJson, format);
             alerts.Add(alert);
             return alert;
         }
