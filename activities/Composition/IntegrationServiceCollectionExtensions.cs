@@ -66,6 +66,9 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<OperationsHandler>();
         services.AddSingleton<ReviewClaimStore>();
         services.AddSingleton<ReviewDecisionHandler>();
+        services.AddSingleton<IInstanceActions, InstanceActions>();
+        services.AddSingleton<InstanceActionHandler>();
+        services.AddBulkJobs(configuration);
 
         services.AddBusinessCalendar(configuration);
         services.AddDataDictionary(configuration);

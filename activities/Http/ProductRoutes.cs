@@ -41,6 +41,10 @@ public static class ProductRoutes
         new("ListOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings", RouteAccess.Reader),
         new("GetOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings/{offboardingId}", RouteAccess.Reader),
         new("DecideReview", HttpMethods.Post, "v1/reviews/{instanceId}", RouteAccess.Operator),
+        new("ActOnInstance", HttpMethods.Post, "v1/instances/{instanceId}/{action}", RouteAccess.Operator),
+        new("StartBulkJob", HttpMethods.Post, "v1/bulk-jobs", RouteAccess.Operator),
+        new("GetBulkJob", HttpMethods.Get, "v1/bulk-jobs/{jobId}", RouteAccess.Reader),
+        new("CancelBulkJob", HttpMethods.Post, "v1/bulk-jobs/{jobId}/cancel", RouteAccess.Operator),
     ];
 
     /// <summary>The methods the product serves on this path, in a stable order; empty when no route has the path.</summary>
