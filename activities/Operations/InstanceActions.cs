@@ -2,6 +2,7 @@ using System.Text.Json;
 using Integration.Activities.Storage;
 using Integration.Orchestrations.Common;
 using Integration.Orchestrations.Routing;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
@@ -32,7 +33,8 @@ public static class InstanceActionNames
 /// <item>terminate: live → Terminated with the reason as output; Terminated → skipped; Completed or Failed → refused.</item>
 /// <item>suspend: Running or Pending → Suspended; Suspended → skipped; finished → refused.</item>
 /// <item>resume: Suspended → Running; Running or Pending → skipped; finished → refused.</item>
-/// <item>restart: finished → a new run from the recorded input under the same id; live → refused (terminate it first).</item>
+/// <item>restart: finished → a new run from the recorded input under the same id; live → refused (terminate it first).
+/// (A fresh start under the same id rather than the engine's RestartAsync: see <see cref="RestartFromInputAsync"/>.)</item>
 /// <item>retry: Failed → rewind where the backend can, else restart (the answer says which); Completed at step
 /// "dead-lettered" → restart; Completed otherwise, Terminated or live → refused.</item>
 /// <item>reread: live → raise the workflow's change event (from <see cref="EventRoutingTable.Reread"/>) with a synthetic
@@ -143,7 +145,7 @@ public sealed partial class InstanceActions(AuditLog audit, TimeProvider time, I
                     return Refuse("it is still running; terminate it first.");
                 }
 
-                await client.RestartAsync(instanceId, restartWithNewInstanceId: false, cancellationToken).ConfigureAwait(false);
+                await RestartFromInputAsync(client, instanceId, cancellationToken).ConfigureAwait(false);
                 return Outcome(ActionOutcome.Done, $"'{instanceId}' was {state}; a new run from its recorded input started under the same id.");
 
             case InstanceActionNames.Retry:
@@ -198,12 +200,12 @@ public sealed partial class InstanceActions(AuditLog audit, TimeProvider time, I
                 }
                 catch (Exception ex) when (RewindUnsupported(ex))
                 {
-                    await client.RestartAsync(instanceId, restartWithNewInstanceId: false, cancellationToken).ConfigureAwait(false);
+                    await RestartFromInputAsync(client, instanceId, cancellationToken).ConfigureAwait(false);
                     return outcome(ActionOutcome.Done, $"'{instanceId}' was Failed; this backend cannot rewind, so it was restarted from its recorded input under the same id.");
                 }
 
             case OrchestrationRuntimeStatus.Completed when await IsDeadLetteredAsync(client, instanceId, cancellationToken).ConfigureAwait(false):
-                await client.RestartAsync(instanceId, restartWithNewInstanceId: false, cancellationToken).ConfigureAwait(false);
+                await RestartFromInputAsync(client, instanceId, cancellationToken).ConfigureAwait(false);
                 return outcome(ActionOutcome.Done, $"'{instanceId}' ended dead-lettered; restarted from its recorded input under the same id.");
 
             case OrchestrationRuntimeStatus.Completed:
@@ -215,6 +217,29 @@ public sealed partial class InstanceActions(AuditLog audit, TimeProvider time, I
             default:
                 return refuse("it is still running, so there is nothing to retry yet.");
         }
+    }
+
+    /// <summary>
+    /// A new run of a finished instance from its recorded input, under the same id. Not DurableTaskClient.RestartAsync:
+    /// on the standalone engine (TaskHubGrpcServer) the run that creates has no tags until it starts, and reading the
+    /// instance meanwhile fails (ArgumentNullException in the engine's GetInstance, a 500 to every reader); a start
+    /// under the same id, deduplicated on live statuses, is what the dispatcher already does for a finished instance,
+    /// and behaves the same on both hosts. Started meanwhile by someone else, it throws (a "failed" outcome naming it).
+    /// </summary>
+    private static async Task RestartFromInputAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        OrchestrationMetadata instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"'{instanceId}' was purged meanwhile; there is no recorded input to restart from.");
+        object? input = null;
+        if (!string.IsNullOrEmpty(instance.SerializedInput))
+        {
+            // A JsonElement serializes back to the very JSON it was read from, whatever the input's type.
+            using JsonDocument recorded = JsonDocument.Parse(instance.SerializedInput);
+            input = recorded.RootElement.Clone();
+        }
+
+        var options = new StartOrchestrationOptions(instanceId).WithDedupeStatuses(LiveStatuses);
+        await client.ScheduleNewOrchestrationInstanceAsync(instance.Name, input, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the workflow gave up through <see cref="WorkflowDeadLetter"/>: it completes at that step.</summary>
@@ -235,6 +260,13 @@ public sealed partial class InstanceActions(AuditLog audit, TimeProvider time, I
             return false;
         }
     }
+
+    private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
+    [
+        OrchestrationRuntimeStatus.Pending,
+        OrchestrationRuntimeStatus.Running,
+        OrchestrationRuntimeStatus.Suspended,
+    ];
 
     /// <summary>Pending, Running and Suspended instances can still change; the rest have ended.</summary>
     public static bool IsLive(OrchestrationRuntimeStatus status) =>

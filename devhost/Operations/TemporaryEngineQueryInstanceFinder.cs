@@ -13,8 +13,6 @@ namespace Integration.DevHost.Operations;
 /// </summary>
 public sealed class TemporaryEngineQueryInstanceFinder(DurableTaskClient client) : IInstanceFinder
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<InstancePage> FindAsync(InstanceFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -58,8 +56,9 @@ public sealed class TemporaryEngineQueryInstanceFinder(DurableTaskClient client)
         try
         {
             using JsonDocument doc = JsonDocument.Parse(customStatus);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("step", out JsonElement s) && s.ValueKind == JsonValueKind.String
-                ? s.GetString()
+            // The engine stores the workflows' WorkflowStatus with its property names as declared ("Step").
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                ? doc.RootElement.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, "step", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } s ? s.GetString() : null
                 : null;
         }
         catch (JsonException)

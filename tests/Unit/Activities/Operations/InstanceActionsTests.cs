@@ -3,6 +3,7 @@ using Integration.Activities.Operations;
 using Integration.Orchestrations.Common;
 using Integration.Orchestrations.DealToInvoice;
 using Integration.Orchestrations.Onboarding;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -18,6 +19,7 @@ public sealed class InstanceActionsTests : IAsyncLifetime
 {
     private const string DealInstance = "deal-invoice-7001";
     private const string CorrelationId = "corr-act";
+    private const string RecordedInput = "{\"DealId\":\"7001\",\"CorrelationId\":\"corr-first\",\"TriggerEventId\":\"crm-1\"}";
     private static readonly OperationsCaller Operator = new("support team", OperationsRole.Operator);
 
     private readonly Mock<DurableTaskClient> client = new(MockBehavior.Loose, "test") { CallBase = true };
@@ -27,7 +29,8 @@ public sealed class InstanceActionsTests : IAsyncLifetime
     public InstanceActionsTests()
     {
         // The base class throws NotSupportedException for these; an engine that supports them answers like this.
-        client.Setup(c => c.RestartAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync((string id, bool _, CancellationToken _) => id);
+        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => o!.InstanceId!);
         client.Setup(c => c.RewindInstanceAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         client.Setup(c => c.PurgeInstanceAsync(It.IsAny<string>(), It.IsAny<PurgeInstanceOptions?>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PurgeResult(1));
         client.Setup(c => c.TerminateInstanceAsync(It.IsAny<string>(), It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
@@ -158,7 +161,7 @@ public sealed class InstanceActionsTests : IAsyncLifetime
         Instance(status);
 
         Assert.Equal(ActionOutcome.Done, (await ApplyAsync(InstanceActionNames.Restart, null)).Result);
-        client.Verify(c => c.RestartAsync(DealInstance, false, It.IsAny<CancellationToken>()), Times.Once);
+        VerifyRestarted();
     }
 
     [Fact]
@@ -183,7 +186,7 @@ public sealed class InstanceActionsTests : IAsyncLifetime
         Assert.Equal(ActionOutcome.Done, outcome.Result);
         Assert.Contains("rewound", outcome.Detail, StringComparison.Ordinal);
         client.Verify(c => c.RewindInstanceAsync(DealInstance, "fixed the mapping", It.IsAny<CancellationToken>()), Times.Once);
-        client.Verify(c => c.RestartAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+        client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -196,7 +199,7 @@ public sealed class InstanceActionsTests : IAsyncLifetime
 
         Assert.Equal(ActionOutcome.Done, outcome.Result);
         Assert.Contains("cannot rewind", outcome.Detail, StringComparison.Ordinal);
-        client.Verify(c => c.RestartAsync(DealInstance, false, It.IsAny<CancellationToken>()), Times.Once);
+        VerifyRestarted();
     }
 
     [Fact]
@@ -208,7 +211,7 @@ public sealed class InstanceActionsTests : IAsyncLifetime
 
         Assert.Equal(ActionOutcome.Done, outcome.Result);
         Assert.Contains("dead-lettered", outcome.Detail, StringComparison.Ordinal);
-        client.Verify(c => c.RestartAsync(DealInstance, false, It.IsAny<CancellationToken>()), Times.Once);
+        VerifyRestarted();
         client.Verify(c => c.RewindInstanceAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -301,7 +304,8 @@ public sealed class InstanceActionsTests : IAsyncLifetime
     public async Task An_engine_error_is_a_failed_outcome_and_audited()
     {
         Instance(OrchestrationRuntimeStatus.Completed);
-        client.Setup(c => c.RestartAsync(DealInstance, false, It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("instance is being restarted"));
+        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("instance is being restarted"));
 
         ActionOutcome outcome = await ApplyAsync(InstanceActionNames.Restart, null);
 
@@ -319,9 +323,19 @@ public sealed class InstanceActionsTests : IAsyncLifetime
         {
             RuntimeStatus = status,
             SerializedCustomStatus = customStatus is null ? null : JsonSerializer.Serialize(customStatus),
+            SerializedInput = RecordedInput,
         };
         client.Setup(c => c.GetInstancesAsync(instanceId, It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(metadata);
     }
+
+    /// <summary>A new run of the same orchestrator, under the same id, from exactly the recorded input, and only if nothing runs under that id.</summary>
+    private void VerifyRestarted() => client.Verify(
+        c => c.ScheduleNewOrchestrationInstanceAsync(
+            It.Is<TaskName>(n => n.Name == nameof(DealToInvoiceOrchestrator)),
+            It.Is<object?>(i => JsonSerializer.Serialize(i, (JsonSerializerOptions?)null) == RecordedInput),
+            It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == DealInstance && o.DedupeStatuses!.Order().SequenceEqual(new[] { "Pending", "Running", "Suspended" })),
+            It.IsAny<CancellationToken>()),
+        Times.Once);
 
     /// <summary>Nothing that changes a workflow reached the engine.</summary>
     private void NothingSent()
@@ -329,7 +343,7 @@ public sealed class InstanceActionsTests : IAsyncLifetime
         client.Verify(c => c.TerminateInstanceAsync(It.IsAny<string>(), It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
         client.Verify(c => c.SuspendInstanceAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
         client.Verify(c => c.ResumeInstanceAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
-        client.Verify(c => c.RestartAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+        client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
         client.Verify(c => c.RewindInstanceAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
         client.Verify(c => c.PurgeInstanceAsync(It.IsAny<string>(), It.IsAny<PurgeInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
