@@ -74,6 +74,40 @@ public sealed class BulkJobTests(BulkJobHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_job_cancelled_while_it_runs_stops_before_its_next_batch()
+    {
+        DateTimeOffset createdFrom = DateTimeOffset.UtcNow.AddSeconds(-2);
+        string[] instances = await AwaitingReviewAsync(4);
+        var filter = new { workflow = "deal-invoice", status = "Running", step = "awaiting-review", createdFrom = createdFrom.ToString("O", CultureInfo.InvariantCulture) };
+
+        using HttpResponseMessage started = await PostAsync("/api/v1/bulk-jobs", new { action = "suspend", filter, reason = "pause them" });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        string location = started.Headers.Location!.ToString();
+        await Eventually.Until(() => JobAsync(location), job => (int)job["done"]! >= 1, Deadline, "the job's first target");
+
+        using HttpResponseMessage cancel = await PostAsync($"{location}/cancel", new { });
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal("done", (string?)JsonNode.Parse(await cancel.Content.ReadAsStringAsync())!["result"]);
+
+        JsonObject ended = await Eventually.Until(() => JobAsync(location), job => (string?)job["state"] != "running", Deadline, "the job to stop");
+        Assert.Equal("cancelled", (string?)ended["state"]);
+        int done = (int)ended["done"]!;
+        Assert.InRange(done, 1, instances.Length - 1);
+
+        // Exactly the targets it reached are suspended; the rest still run, and stay so.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        int suspended = 0;
+        foreach (string instanceId in instances)
+        {
+            suspended += (string?)(await fixture.InstanceAsync(instanceId))!["runtimeStatus"] == "Suspended" ? 1 : 0;
+        }
+
+        Assert.Equal(done, suspended);
+        JsonObject later = await JobAsync(location);
+        Assert.Equal(("cancelled", done), ((string?)later["state"], (int)later["done"]!));
+    }
+
+    [Fact]
     public async Task A_bad_request_is_400_naming_the_field_and_an_unknown_job_404()
     {
         using HttpResponseMessage bad = await PostAsync("/api/v1/bulk-jobs", new { action = "replay", filter = new { workflow = "deal-invoice" } });
@@ -94,6 +128,32 @@ public sealed class BulkJobTests(BulkJobHostFixture fixture)
         JsonObject answer = (JsonObject)JsonNode.Parse(await cancel.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         Assert.Equal(("skipped", "completed"), ((string?)answer["result"], (string?)answer["state"]));
+    }
+
+    private async Task<string[]> AwaitingReviewAsync(int count)
+    {
+        string[] deals = Enumerable.Range(0, count).Select(_ => StandaloneHostFixture.NewDealId()).ToArray();
+        foreach (string dealId in deals)
+        {
+            await fixture.Sandbox.SeedDealWithoutCompanyAsync(dealId);
+            using HttpResponseMessage sent = await fixture.Sender.SendCrmAsync(
+                SampleEvents.HubSpotDealClosedWon(long.Parse(dealId, CultureInfo.InvariantCulture), EventIds.NewEventId()));
+            Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        }
+
+        foreach (string dealId in deals)
+        {
+            await Eventually.Until(
+                async () => (string?)(await fixture.InstanceAsync($"deal-invoice-{dealId}"))?["customStatus"]?["Step"], s => s == "awaiting-review", Deadline, $"deal {dealId} to await review");
+        }
+
+        return [.. deals.Select(d => $"deal-invoice-{d}")];
+    }
+
+    private async Task<JsonObject> JobAsync(string location)
+    {
+        using HttpResponseMessage response = await GetAsync(location);
+        return (JsonObject)JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!;
     }
 
     private static (string?, int, int, int, int) State(JsonObject job) =>
