@@ -147,7 +147,8 @@ public sealed class BulkJobHandler(OperationsAccess access, AuditLog audit, IOpt
             moreToRead = progress?.MoreMatches ?? true,
             failures = progress?.Failures.Select(f => new { target = f.Target, reason = f.Detail }) ?? [],
             sample = progress?.Sample.Select(f => new { target = f.Target, detail = f.Detail }) ?? [],
-            failure = instance.FailureDetails?.ErrorMessage,
+            // The standalone engine reports a failed orchestration's error as its output, not as failure details.
+            failure = instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? instance.FailureDetails?.ErrorMessage ?? instance.SerializedOutput : null,
             startedAt = progress is null ? instance.CreatedAt : new DateTimeOffset(progress.StartedAt, TimeSpan.Zero),
             updatedAt = instance.LastUpdatedAt,
             correlationId,

@@ -59,7 +59,13 @@ public sealed partial class InstanceActions(AuditLog audit, TimeProvider time, I
         {
             outcome = await DecideAndActAsync(client, instanceId, action, reason, correlationId, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!IsOutage(ex, cancellationToken))
+        catch (Exception ex) when (IsOutage(ex, cancellationToken))
+        {
+            // Not an outcome: the route answers 503 and a bulk job retries; the log says what did not answer.
+            LogNotApplied(ex, LogText.Safe(action), LogText.Safe(instanceId), LogText.Safe(correlationId));
+            throw;
+        }
+        catch (Exception ex)
         {
             LogFailed(ex, LogText.Safe(action), LogText.Safe(instanceId), LogText.Safe(correlationId));
             outcome = new ActionOutcome(instanceId, action, ActionOutcome.Failed, null, $"The engine refused '{action}' on '{instanceId}': {ex.GetType().Name}: {FirstLine(ex.Message)}");
@@ -292,6 +298,9 @@ public sealed partial class InstanceActions(AuditLog audit, TimeProvider time, I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Action {Action} on {InstanceId}: {Result} - {Detail} (by {Caller}, {CorrelationId})")]
     private partial void LogOutcome(string action, string instanceId, string result, string detail, string caller, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Action {Action} on {InstanceId} was not applied: storage or the engine did not answer ({CorrelationId})")]
+    private partial void LogNotApplied(Exception ex, string action, string instanceId, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Action {Action} on {InstanceId} failed ({CorrelationId})")]
     private partial void LogFailed(Exception ex, string action, string instanceId, string correlationId);
