@@ -13,11 +13,13 @@ using Integration.Activities.Tracing;
 using Integration.Activities.Webhooks;
 using Integration.DevHost.Engine;
 using Integration.DevHost.Hosting;
+using Integration.DevHost.Operations;
 using Integration.DevHost.Queues;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Integration.DevHost;
 
@@ -61,6 +63,9 @@ public static class StandaloneHost
 
         builder.Services.AddIntegration(builder.Configuration);
         builder.Services.AddIntegrationTelemetry(builder.Configuration);
+
+        // TEMPORARY until the real IInstanceFinder is composed in AddIntegration (then this line does nothing).
+        builder.Services.TryAddSingleton<IInstanceFinder, TemporaryEngineQueryInstanceFinder>();
         builder.Services.AddDurableEngine(builder.Configuration, hostJson.DurableTask, grpcPort, IntegrationTasks.Register);
         AddQueueListener(builder.Services, names => names.EventsQueue, hostJson.Queues,
             sp => (message, ct) => sp.GetRequiredService<EventDispatcher>().DispatchAsync(message, sp.GetRequiredService<DurableTaskClient>(), ct));
@@ -131,6 +136,13 @@ public static class StandaloneHost
         api.MapGet("/v1/evidence/offboardings/{offboardingId}", (HttpRequest request, string offboardingId, EvidenceHandler handler, CancellationToken ct) =>
             handler.GetOffboardingAsync(request, offboardingId, ct));
         api.MapGet("/v1/audit", (HttpRequest request, AuditHandler handler, CancellationToken ct) => handler.ListAsync(request, ct));
+        api.MapPost("/v1/instances/{instanceId}/{action}", (HttpRequest request, string instanceId, string action, InstanceActionHandler handler, DurableTaskClient client, CancellationToken ct) =>
+            handler.ActAsync(request, instanceId, action, client, ct));
+        api.MapPost("/v1/bulk-jobs", (HttpRequest request, BulkJobHandler handler, DurableTaskClient client, CancellationToken ct) => handler.StartAsync(request, client, ct));
+        api.MapGet("/v1/bulk-jobs/{jobId}", (HttpRequest request, string jobId, BulkJobHandler handler, DurableTaskClient client, CancellationToken ct) =>
+            handler.GetAsync(request, jobId, client, ct));
+        api.MapPost("/v1/bulk-jobs/{jobId}/cancel", (HttpRequest request, string jobId, BulkJobHandler handler, DurableTaskClient client, CancellationToken ct) =>
+            handler.CancelAsync(request, jobId, client, ct));
     }
 
     private static void AddQueueListener(

@@ -78,6 +78,9 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<AlertHandler>();
         services.AddSingleton<ConnectorHealth>();
         services.AddHostedService<AlertMaintenanceService>();
+        services.AddSingleton<IInstanceActions, InstanceActions>();
+        services.AddSingleton<InstanceActionHandler>();
+        services.AddBulkJobs(configuration);
 
         services.AddBusinessCalendar(configuration);
         services.AddDataDictionary(configuration);

@@ -5,10 +5,12 @@ using Integration.Activities.Employees;
 using Integration.Activities.Evidence;
 using Integration.Activities.Offboarding;
 using Integration.Activities.Onboarding;
+using Integration.Activities.Operations;
 using Integration.Activities.Reviews;
 using Integration.Orchestrations.DealToInvoice;
 using Integration.Orchestrations.Offboarding;
 using Integration.Orchestrations.Onboarding;
+using Integration.Orchestrations.Operations;
 using Microsoft.DurableTask;
 
 namespace Integration.Activities.Composition;
@@ -24,6 +26,7 @@ public static class IntegrationTasks
         typeof(DealToInvoiceOrchestrator),
         typeof(OffboardingOrchestrator),
         typeof(OnboardingOrchestrator),
+        typeof(BulkJobOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -42,6 +45,8 @@ public static class IntegrationTasks
         typeof(RevokeAccessActivity),
         typeof(ProvisionAccessActivity),
         typeof(RecordOffboardingEvidenceActivity),
+        typeof(FindBulkJobTargetsActivity),
+        typeof(ApplyBulkJobActionActivity),
     ];
 
     public static void Register(DurableTaskRegistry registry)

@@ -1,4 +1,5 @@
 using Integration.Activities.Operations;
+using Microsoft.DurableTask.Client;
 
 namespace Integration.Activities.DeadLetters;
 
@@ -15,5 +16,6 @@ public interface IDeadLetterOperations
 {
     Task<DeadLetterPage> FindAsync(DeadLetterFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
-    Task<ActionOutcome> ReplayAsync(string deadLetterId, string? reason, OperationsCaller caller, string correlationId, CancellationToken cancellationToken);
+    /// <param name="client">The engine client the route or bulk activity was bound with (the Functions host has none in its container).</param>
+    Task<ActionOutcome> ReplayAsync(string deadLetterId, string? reason, OperationsCaller caller, string correlationId, DurableTaskClient? client, CancellationToken cancellationToken);
 }

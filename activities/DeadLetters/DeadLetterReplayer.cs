@@ -58,7 +58,7 @@ public sealed partial class DeadLetterReplayer(
         }
 
         return kind == "workflow"
-            ? await RetryWorkflowAsync(letter, reason, caller, correlationId, cancellationToken).ConfigureAwait(false)
+            ? await RetryWorkflowAsync(letter, reason, caller, correlationId, client, cancellationToken).ConfigureAwait(false)
             : await ReplayEventAsync(letter, caller, client, cancellationToken).ConfigureAwait(false);
     }
 
@@ -148,12 +148,13 @@ public sealed partial class DeadLetterReplayer(
             $"Event '{envelope.Id}' was put back on the events queue as delivery {deliveryId}.");
     }
 
-    private async Task<ActionOutcome> RetryWorkflowAsync(DeadLetter letter, string? reason, OperationsCaller caller, string correlationId, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> RetryWorkflowAsync(
+        DeadLetter letter, string? reason, OperationsCaller caller, string correlationId, DurableTaskClient? client, CancellationToken cancellationToken)
     {
-        if (services.GetService<IInstanceActions>() is not { } actions)
+        if (services.GetService<IInstanceActions>() is not { } actions || client is null)
         {
             return new ActionOutcome(letter.Id, Action, ActionOutcome.Failed, letter.Status,
-                "Retrying a workflow is not available in this build; the dead letter stays open.");
+                "Retrying a workflow needs the engine, which this caller has no client for; the dead letter stays open.");
         }
 
         if (await ClaimAsync(letter, caller, "retry", cancellationToken).ConfigureAwait(false) is { } lost)
@@ -164,7 +165,7 @@ public sealed partial class DeadLetterReplayer(
         ActionOutcome retried;
         try
         {
-            retried = await actions.ApplyAsync(letter.Reference, "retry", reason, caller, correlationId, cancellationToken).ConfigureAwait(false);
+            retried = await actions.ApplyAsync(client, letter.Reference, "retry", reason, caller, correlationId, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -46,6 +46,10 @@ public static class ProductRoutes
         new("ListAlerts", HttpMethods.Get, "v1/alerts", RouteAccess.Reader),
         new("AcknowledgeAlert", HttpMethods.Post, "v1/alerts/{alertId}/acknowledge", RouteAccess.Operator),
         new("ResolveAlert", HttpMethods.Post, "v1/alerts/{alertId}/resolve", RouteAccess.Operator),
+        new("ActOnInstance", HttpMethods.Post, "v1/instances/{instanceId}/{action}", RouteAccess.Operator),
+        new("StartBulkJob", HttpMethods.Post, "v1/bulk-jobs", RouteAccess.Operator),
+        new("GetBulkJob", HttpMethods.Get, "v1/bulk-jobs/{jobId}", RouteAccess.Reader),
+        new("CancelBulkJob", HttpMethods.Post, "v1/bulk-jobs/{jobId}/cancel", RouteAccess.Operator),
     ];
 
     /// <summary>The methods the product serves on this path, in a stable order; empty when no route has the path.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask.Client;
+
 namespace Integration.Activities.Operations;
 
 /// <summary>How one action on one target ended, for the API's answer, a bulk job's counts and the audit trail.</summary>
@@ -10,6 +12,9 @@ public sealed record ActionOutcome(string Target, string Action, string Result, 
     public const string Skipped = "skipped";
     public const string Refused = "refused";
     public const string Failed = "failed";
+
+    /// <summary>The state of a refusal because no workflow has the id (the route answers 404; a bulk job counts it skipped).</summary>
+    public const string NotFoundState = "not-found";
 }
 
 /// <summary>
@@ -18,5 +23,6 @@ public sealed record ActionOutcome(string Target, string Action, string Result, 
 /// </summary>
 public interface IInstanceActions
 {
-    Task<ActionOutcome> ApplyAsync(string instanceId, string action, string? reason, OperationsCaller caller, string correlationId, CancellationToken cancellationToken);
+    /// <param name="client">The engine's client: each host binds its own (the Functions app only through [DurableClient]).</param>
+    Task<ActionOutcome> ApplyAsync(DurableTaskClient client, string instanceId, string action, string? reason, OperationsCaller caller, string correlationId, CancellationToken cancellationToken);
 }

@@ -20,4 +20,6 @@ public static class ActivityNames
     public const string RevokeAccess = "RevokeAccessActivity";
     public const string ProvisionAccess = "ProvisionAccessActivity";
     public const string RecordOffboardingEvidence = "RecordOffboardingEvidenceActivity";
+    public const string FindBulkJobTargets = "FindBulkJobTargetsActivity";
+    public const string ApplyBulkJobAction = "ApplyBulkJobActionActivity";
 }

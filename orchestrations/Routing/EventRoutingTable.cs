@@ -45,6 +45,29 @@ public static class EventRoutingTable
         return route;
     }
 
+    /// <summary>
+    /// What an operator's "reread" raises on a live workflow: the change event this table routes to it from its
+    /// source, under a synthetic event id, so the workflow reads the source again. Null when the workflow does not
+    /// listen for changes (onboarding acts on a hire once) or the instance id is not one of its business keys.
+    /// </summary>
+    public static EventRoute.Reconcile? Reread(string orchestratorName, string instanceId, string eventId, string correlationId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        (string? type, string prefix) = orchestratorName switch
+        {
+            nameof(DealToInvoiceOrchestrator) => (EventTypes.CrmDealStageChanged, DealToInvoiceOrchestrator.InstanceIdFor(string.Empty)),
+            nameof(OffboardingOrchestrator) => (EventTypes.HrEmployeeEmploymentChanged, OffboardingOrchestrator.InstanceIdFor(string.Empty)),
+            _ => ((string?)null, string.Empty),
+        };
+        if (type is null || instanceId.Length <= prefix.Length || !instanceId.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var envelope = new EventEnvelope(eventId, "operations", type, at, at, correlationId, instanceId[prefix.Length..], default);
+        return Route(envelope) is EventRoute.Reconcile reconcile && reconcile.InstanceId == instanceId ? reconcile : null;
+    }
+
     /// <summary>Every deal change goes to the deal's one workflow, which re-reads the deal and reconciles.</summary>
     private static EventRoute.Reconcile DealChange(EventEnvelope envelope, bool startIfAbsent) => new(
         nameof(DealToInvoiceOrchestrator),

@@ -300,7 +300,7 @@ public sealed class DeadLetterReplayerTests
     {
         public List<(string InstanceId, string Action)> Applied { get; } = [];
 
-        public Task<ActionOutcome> ApplyAsync(string instanceId, string action, string? reason, OperationsCaller caller, string correlationId, CancellationToken cancellationToken)
+        public Task<ActionOutcome> ApplyAsync(DurableTaskClient client, string instanceId, string action, string? reason, OperationsCaller caller, string correlationId, CancellationToken cancellationToken)
         {
             Applied.Add((instanceId, action));
             return Task.FromResult(new ActionOutcome(instanceId, action, ActionOutcome.Done, "Running", "retried"));
