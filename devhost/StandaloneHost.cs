@@ -121,6 +121,10 @@ public static class StandaloneHost
             handler.ListOffboardingsAsync(request, ct));
         api.MapGet("/v1/evidence/offboardings/{offboardingId}", (HttpRequest request, string offboardingId, EvidenceHandler handler, CancellationToken ct) =>
             handler.GetOffboardingAsync(request, offboardingId, ct));
+        api.MapGet("/v1/instances", (HttpRequest request, InstanceFindHandler handler, CancellationToken ct) => handler.ListAsync(request, ct));
+        api.MapGet("/v1/instances/summary", (HttpRequest request, InstanceFindHandler handler, CancellationToken ct) => handler.SummaryAsync(request, ct));
+        api.MapGet("/v1/instances/{instanceId}/history", (HttpRequest request, string instanceId, InstanceFindHandler handler, DurableTaskClient client, CancellationToken ct) =>
+            handler.HistoryAsync(request, instanceId, client, ct));
     }
 
     private static void AddQueueListener(

@@ -66,6 +66,10 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<OperationsHandler>();
         services.AddSingleton<ReviewClaimStore>();
         services.AddSingleton<ReviewDecisionHandler>();
+        services.AddSingleton<IInstanceRows, InstanceTableRows>();
+        services.AddSingleton<IInstanceFinder, InstanceTableFinder>();
+        services.AddSingleton<InstanceSummaryReader>();
+        services.AddSingleton<InstanceFindHandler>();
 
         services.AddBusinessCalendar(configuration);
         services.AddDataDictionary(configuration);

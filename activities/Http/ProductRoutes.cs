@@ -41,6 +41,9 @@ public static class ProductRoutes
         new("ListOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings", RouteAccess.Reader),
         new("GetOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings/{offboardingId}", RouteAccess.Reader),
         new("DecideReview", HttpMethods.Post, "v1/reviews/{instanceId}", RouteAccess.Operator),
+        new("ListInstances", HttpMethods.Get, "v1/instances", RouteAccess.Reader),
+        new("GetInstanceSummary", HttpMethods.Get, "v1/instances/summary", RouteAccess.Reader),
+        new("GetInstanceHistory", HttpMethods.Get, "v1/instances/{instanceId}/history", RouteAccess.Reader),
     ];
 
     /// <summary>The methods the product serves on this path, in a stable order; empty when no route has the path.</summary>
