@@ -110,7 +110,7 @@ public static class StandaloneHost
         api.MapPost("/v1/webhooks/{source}", (HttpRequest request, string source, WebhookIngressHandler handler, CancellationToken ct) =>
             handler.HandleAsync(request, source, ct));
         api.MapGet("/health", (HealthHandler handler, DurableTaskClient client, CancellationToken ct) => handler.CheckAsync(client, ct));
-        api.MapGet("/v1/instances/{instanceId}", (HttpRequest request, string instanceId, OperationsHandler handler, DurableTaskClient client, CancellationToken ct) =>
+        api.MapGet("/v1/instances/" + ProductRoutes.InstanceIdSegment, (HttpRequest request, string instanceId, OperationsHandler handler, DurableTaskClient client, CancellationToken ct) =>
             handler.GetInstanceAsync(request, instanceId, client, ct));
         api.MapGet("/v1/api-calls/{correlationId}", (HttpRequest request, string correlationId, OperationsHandler handler, CancellationToken ct) =>
             handler.ListApiCallsAsync(request, correlationId, ct));

@@ -31,11 +31,17 @@ public static class ProductRoutes
     /// <summary>The route prefix both hosts serve under (host.json's http.routePrefix default).</summary>
     public const string Prefix = "api";
 
+    /// <summary>
+    /// The instance view's id segment: any id but "summary", so the Functions host (which tries routes in registration
+    /// order, not by how specific they are) never gives GET v1/instances/summary to the instance view.
+    /// </summary>
+    public const string InstanceIdSegment = "{instanceId:regex(^(?!summary$))}";
+
     public static readonly IReadOnlyList<ProductRoute> All =
     [
         new("Webhook", HttpMethods.Post, "v1/webhooks/{source}", RouteAccess.Public),
         new("Health", HttpMethods.Get, "health", RouteAccess.Public),
-        new("GetInstance", HttpMethods.Get, "v1/instances/{instanceId}", RouteAccess.Reader),
+        new("GetInstance", HttpMethods.Get, "v1/instances/" + InstanceIdSegment, RouteAccess.Reader),
         new("ListApiCalls", HttpMethods.Get, "v1/api-calls/{correlationId}", RouteAccess.Reader),
         new("ListDeadLetters", HttpMethods.Get, "v1/dead-letters", RouteAccess.Reader),
         new("ListOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings", RouteAccess.Reader),

@@ -16,7 +16,7 @@ namespace Integration.Functions.Http;
 public static class UnmatchedRouteFunctions
 {
     /// <summary>The paths (after /api/) of the GET routes in <see cref="ProductRoutes"/>.</summary>
-    public const string GetPaths = "health|v1/instances/[^/]+|v1/api-calls/[^/]+|v1/dead-letters|v1/evidence/offboardings(/[^/]+)?";
+    public const string GetPaths = "health|v1/instances(/[^/]+(/history)?)?|v1/api-calls/[^/]+|v1/dead-letters|v1/evidence/offboardings(/[^/]+)?";
 
     /// <summary>The paths (after /api/) of the POST routes in <see cref="ProductRoutes"/>.</summary>
     public const string PostPaths = "v1/webhooks/[^/]+|v1/reviews/[^/]+";
