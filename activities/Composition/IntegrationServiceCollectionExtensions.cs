@@ -69,6 +69,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<IInstanceRows, InstanceTableRows>();
         services.AddSingleton<IInstanceFinder, InstanceTableFinder>();
         services.AddSingleton<InstanceSummaryReader>();
+        services.AddSingleton<IEngineHistoryReader, HistoryTableReader>();
         services.AddSingleton<InstanceFindHandler>();
 
         services.AddBusinessCalendar(configuration);

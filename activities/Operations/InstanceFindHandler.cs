@@ -1,4 +1,3 @@
-using DurableTask.Core.History;
 using Integration.Activities.Http;
 using Integration.Activities.Storage;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +9,7 @@ namespace Integration.Activities.Operations;
 /// The reader routes that find and explain workflows: the filtered list (GET /api/v1/instances), the overview
 /// (GET /api/v1/instances/summary) and a workflow's history step by step (GET /api/v1/instances/{instanceId}/history).
 /// </summary>
-public sealed class InstanceFindHandler(OperationsAccess access, IInstanceFinder finder, InstanceSummaryReader summary)
+public sealed class InstanceFindHandler(OperationsAccess access, IInstanceFinder finder, InstanceSummaryReader summary, IEngineHistoryReader history)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -64,22 +63,8 @@ public sealed class InstanceFindHandler(OperationsAccess access, IInstanceFinder
                 return Problems.InstanceNotFound(instanceId, correlationId);
             }
 
-            IList<HistoryEvent> events;
-            try
-            {
-                events = await client.GetOrchestrationHistoryAsync(instanceId, ct).ConfigureAwait(false);
-            }
-            catch (NotSupportedException)
-            {
-                return Problems.Create(StatusCodes.Status501NotImplemented, "history-not-supported", "History not available on this host",
-                    "This host's engine client cannot read orchestration history.", correlationId);
-            }
-            catch (ArgumentException)
-            {
-                return Problems.InstanceNotFound(instanceId, correlationId);
-            }
-
-            return Results.Json(InstanceHistoryMapper.Map(instanceId, events.ToArray()));
+            EngineHistory read = await history.ReadAsync(instanceId, InstanceHistoryMapper.MaxEvents, ct).ConfigureAwait(false);
+            return Results.Json(InstanceHistoryMapper.Map(instanceId, read));
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -25,7 +25,11 @@ public sealed record HistoryEntry(
     string? Detail);
 
 /// <summary>A workflow's history for people, with what it leaves out said in <see cref="Limits"/>.</summary>
-public sealed record InstanceHistoryView(string InstanceId, IReadOnlyList<HistoryEntry> Entries, bool Complete, IReadOnlyList<string> Limits);
+public sealed record InstanceHistoryView(string InstanceId, IReadOnlyList<HistoryEntry> Entries, bool Complete, IReadOnlyList<string> Limits)
+{
+    /// <summary>How many engine history events the entries were built from.</summary>
+    public int EventsRead { get; init; }
+}
 
 /// <summary>
 /// Turns the engine's history events into <see cref="HistoryEntry"/> rows: a scheduled event and the event that
@@ -39,6 +43,25 @@ public static class InstanceHistoryMapper
     public const string CustomStatusLimit = "Custom status changes are not recorded in the engine's history, so they are not shown; the current step is in GET /api/v1/instances/{instanceId}.";
 
     public const string GenerationLimit = "After a continue-as-new the engine keeps only the current generation's history; earlier generations are not shown.";
+
+    /// <summary>Entries from history read from storage: says so when more events exist than were read, or payloads sit in blobs.</summary>
+    public static InstanceHistoryView Map(string instanceId, EngineHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        InstanceHistoryView view = Map(instanceId, history.Events);
+        var limits = view.Limits.ToList();
+        if (history.More)
+        {
+            limits.Add($"The history has more than {MaxEvents} events; only the first {MaxEvents} are shown.");
+        }
+
+        if (history.LargePayloads > 0)
+        {
+            limits.Add($"{history.LargePayloads} payload(s) were too large for the history table and are kept as blobs; they are not shown.");
+        }
+
+        return view with { Complete = view.Complete && !history.More, Limits = limits };
+    }
 
     public static InstanceHistoryView Map(string instanceId, IReadOnlyList<HistoryEvent> events)
     {
@@ -136,7 +159,7 @@ public static class InstanceHistoryMapper
             limits.Add($"The history has {events.Count} events; only the first {MaxEvents} are shown.");
         }
 
-        return new InstanceHistoryView(instanceId, entries.Select(b => b.Build()).ToArray(), complete, limits);
+        return new InstanceHistoryView(instanceId, entries.Select(b => b.Build()).ToArray(), complete, limits) { EventsRead = Math.Min(events.Count, MaxEvents) };
     }
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));

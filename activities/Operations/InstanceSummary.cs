@@ -76,7 +76,7 @@ public sealed class InstanceSummaryReader(IInstanceRows rows, StorageClients sto
         try
         {
             await foreach (TableEntity _ in storage.Tables.GetTableClient(tableName)
-                .QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"{column} eq {value}"), maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+                .QueryAsync<TableEntity>($"{column} eq " + TableClient.CreateQueryFilter($"{value}"), maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (++count > RecordScanLimit)
                 {
