@@ -28,8 +28,11 @@ public sealed record InstanceRowBatch(IReadOnlyList<InstanceRow> Rows, bool Trun
 /// <summary>The reads the finder and the summary make of the engine's Instances table; a seam so the paging algorithm is unit-tested without storage.</summary>
 public interface IInstanceRows
 {
-    /// <summary>Up to <paramref name="max"/> rows matching the query, in no particular order.</summary>
-    Task<InstanceRowBatch> QueryAsync(InstanceRowQuery query, int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="max"/> rows matching the query, in no particular order; with <paramref name="timeBudget"/>,
+    /// no further page is asked for once it is spent (the batch is then truncated).
+    /// </summary>
+    Task<InstanceRowBatch> QueryAsync(InstanceRowQuery query, int max, CancellationToken cancellationToken, TimeSpan? timeBudget = null);
 
     /// <summary>One instance by id (a point read), or null.</summary>
     Task<InstanceRow?> GetAsync(string instanceId, CancellationToken cancellationToken);
@@ -45,20 +48,30 @@ public sealed class InstanceTableRows(StorageClients storage) : IInstanceRows
 
     private TableClient Table => storage.Tables.GetTableClient(storage.Names.TaskHub + "Instances");
 
-    public async Task<InstanceRowBatch> QueryAsync(InstanceRowQuery query, int max, CancellationToken cancellationToken)
+    public async Task<InstanceRowBatch> QueryAsync(InstanceRowQuery query, int max, CancellationToken cancellationToken, TimeSpan? timeBudget = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var rows = new List<InstanceRow>(Math.Min(max, 1000));
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            await foreach (TableEntity e in Table.QueryAsync<TableEntity>(ODataFilter(query), maxPerPage: Math.Min(max + 1, 1000), select: Columns, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (Page<TableEntity> page in Table.QueryAsync<TableEntity>(ODataFilter(query), maxPerPage: Math.Min(max + 1, 1000), select: Columns, cancellationToken: cancellationToken)
+                .AsPages().ConfigureAwait(false))
             {
-                if (rows.Count == max)
+                foreach (TableEntity e in page.Values)
+                {
+                    if (rows.Count == max)
+                    {
+                        return new InstanceRowBatch(rows, Truncated: true);
+                    }
+
+                    rows.Add(ToRow(e));
+                }
+
+                if (page.ContinuationToken is not null && timeBudget is { } budget && System.Diagnostics.Stopwatch.GetElapsedTime(started) > budget)
                 {
                     return new InstanceRowBatch(rows, Truncated: true);
                 }
-
-                rows.Add(ToRow(e));
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)

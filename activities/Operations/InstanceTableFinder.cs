@@ -24,6 +24,9 @@ public sealed class InstanceTableFinder(IInstanceRows rows, TimeProvider time) :
 
     public const int MaxPageSize = 200;
 
+    /// <summary>After this long no further window is read: the page goes back short with a token, well inside the route's 3 s storage deadline.</summary>
+    public static readonly TimeSpan RequestTimeBudget = TimeSpan.FromSeconds(1.5);
+
     /// <summary>The first window: most lists look at the last hour's workflows.</summary>
     public static readonly TimeSpan FirstWindow = TimeSpan.FromHours(1);
 
@@ -75,6 +78,7 @@ public sealed class InstanceTableFinder(IInstanceRows rows, TimeProvider time) :
         IReadOnlyList<string> statuses = filter.Statuses ?? [];
         var items = new List<InstanceListItem>(pageSize);
         int rowsRead = 0, queries = 0;
+        long started = time.GetTimestamp();
         while (true)
         {
             if (upper is { } bound && (bound < floor || (bound == floor && lastId is null)))
@@ -82,7 +86,7 @@ public sealed class InstanceTableFinder(IInstanceRows rows, TimeProvider time) :
                 return new InstancePage(items, null);
             }
 
-            if (rowsRead >= RequestRowLimit || queries >= RequestQueryLimit)
+            if (rowsRead >= RequestRowLimit || queries >= RequestQueryLimit || (queries > 0 && time.GetElapsedTime(started) > RequestTimeBudget))
             {
                 return new InstancePage(items, new Cursor(upper?.UtcTicks, lastId, window.Ticks, fingerprint).Encode());
             }

@@ -51,6 +51,19 @@ public sealed class InstanceTableFinderTests
     }
 
     [Fact]
+    public async Task A_request_whose_queries_are_slow_stops_after_its_time_budget_with_a_token()
+    {
+        var clock = new FixedTime(Now);
+        // One workflow a day for a year: a sparse walk of many windows, each query taking 400 ms.
+        var rows = new FakeInstanceRows(Enumerable.Range(0, 365).Select(i => Row($"deal-invoice-{i:D3}", Now.AddDays(-i)))) { Clock = clock, QueryTime = TimeSpan.FromMilliseconds(400) };
+        InstancePage page = await new InstanceTableFinder(rows, clock).FindAsync(new InstanceFilter(), 200, null, CancellationToken.None);
+
+        Assert.NotNull(page.ContinuationToken);
+        Assert.True(rows.Queries.Count <= (int)(InstanceTableFinder.RequestTimeBudget / TimeSpan.FromMilliseconds(400)) + 1, $"{rows.Queries.Count} queries");
+        Assert.True(page.Items.Count < 200);
+    }
+
+    [Fact]
     public async Task A_sparse_history_is_walked_to_its_end_and_the_last_page_has_no_token()
     {
         var rows = new FakeInstanceRows([Row("deal-invoice-old", new DateTimeOffset(2021, 3, 1, 0, 0, 0, TimeSpan.Zero)), Row("deal-invoice-new", Now.AddMinutes(-1))]);
@@ -215,9 +228,15 @@ internal sealed class FakeInstanceRows(IEnumerable<InstanceRow> rows) : IInstanc
 
     public int RowsReturned { get; private set; }
 
-    public Task<InstanceRowBatch> QueryAsync(InstanceRowQuery query, int max, CancellationToken cancellationToken)
+    /// <summary>Each query takes this long (the clock's timestamp moves on by it).</summary>
+    public TimeSpan QueryTime { get; init; }
+
+    public FixedTime? Clock { get; init; }
+
+    public Task<InstanceRowBatch> QueryAsync(InstanceRowQuery query, int max, CancellationToken cancellationToken, TimeSpan? timeBudget = null)
     {
         Queries.Add((query, max));
+        Clock?.Advance(QueryTime);
         InstanceRow[] matching = rows.Where(r =>
             (query.IdPrefix is null || r.InstanceId.StartsWith(query.IdPrefix, StringComparison.Ordinal))
             && (query.Name is null || r.Name == query.Name)
@@ -239,5 +258,14 @@ internal sealed class FakeInstanceRows(IEnumerable<InstanceRow> rows) : IInstanc
 /// <summary>A clock that always reads one instant.</summary>
 internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
 {
+    private long ticks;
+
     public override DateTimeOffset GetUtcNow() => now;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => ticks;
+
+    /// <summary>Moves the stopwatch (not the wall clock): time spent waiting for storage.</summary>
+    public void Advance(TimeSpan by) => ticks += by.Ticks;
 }
