@@ -30,12 +30,13 @@ public sealed class InstanceTableFinderTests
     [Fact]
     public async Task A_window_with_more_rows_than_one_read_returns_is_shrunk_and_still_sorted()
     {
-        var rows = new FakeInstanceRows(Enumerable.Range(0, 3000).Select(i => Row($"deal-invoice-{i:D5}", Now.AddSeconds(-i))));
+        // Ids in the opposite order to time: the first 1,000 rows storage returns (key order) are the oldest.
+        var rows = new FakeInstanceRows(Enumerable.Range(0, 3000).Select(i => Row($"deal-invoice-{i:D5}", Now.AddSeconds(i - 3000))));
         InstancePage page = await Finder(rows).FindAsync(new InstanceFilter(), 50, null, CancellationToken.None);
 
         Assert.Equal(50, page.Items.Count);
-        Assert.Equal("deal-invoice-00000", page.Items[0].InstanceId);
-        Assert.Equal("deal-invoice-00049", page.Items[^1].InstanceId);
+        Assert.Equal("deal-invoice-02999", page.Items[0].InstanceId);
+        Assert.Equal("deal-invoice-02950", page.Items[^1].InstanceId);
         Assert.All(rows.Queries, q => Assert.True(q.Max <= InstanceTableFinder.WindowRowLimit));
     }
 
