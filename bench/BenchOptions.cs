@@ -10,7 +10,7 @@ public sealed record BenchOptions
         "       [--senders 16] [--seconds 20] [--warmup-seconds 2] [--deals 500] [--first-deal 200001] [--concurrency 16]\n" +
         "       [--timeout-minutes 10] [--api-port 17171] [--grpc-port 17172] [--sandbox-port 17180] [--raw-grpc-port 17173]\n" +
         "       [--host-log <file>] [--host-pid-file <file>] [--azurite-pid-file <file>] [--azurite-mode disk|memory]\n" +
-        "       [--phases all|offboarding|intake] [--offboarding-runs 5] [--offboardings 200] [--batches 20] [--fill-rows 50000]";
+        "       [--phases all|offboarding|intake|list] [--list-instances 10000] [--list-requests 50] [--offboarding-runs 5] [--offboardings 200] [--batches 20] [--fill-rows 50000]";
 
     /// <summary>The Release build of the standalone host, started as a child process.</summary>
     public required string HostDll { get; init; }
@@ -45,8 +45,14 @@ public sealed record BenchOptions
 
     public int TimeoutMinutes { get; init; } = 10;
 
-    /// <summary>"all" (s, a-g, l, k), "offboarding" (only f and g) or "intake" (s, a, l, k), after the host is healthy.</summary>
+    /// <summary>"all" (s, a-g, l, k), "offboarding" (only f and g), "intake" (s, a, l, k) or "list" (only (m), its hub seeded before the host starts).</summary>
     public string Phases { get; init; } = "all";
+
+    /// <summary>(m): how many finished workflows the task hub holds when the instance list is timed.</summary>
+    public int ListInstances { get; init; } = 10_000;
+
+    /// <summary>(m): how many timed requests per filter.</summary>
+    public int ListRequests { get; init; } = 50;
 
     /// <summary>(f): how many single terminations against the fifteen 300 ms systems.</summary>
     public int OffboardingRuns { get; init; } = 5;
@@ -131,8 +137,10 @@ public sealed record BenchOptions
             Concurrency = Int("concurrency", 16),
             TimeoutMinutes = Int("timeout-minutes", 10),
             Phases = Take("phases") is { } phases
-                ? phases is "all" or "offboarding" or "intake" ? phases : throw new ArgumentException($"--phases must be 'all', 'offboarding' or 'intake', got '{phases}'.")
+                ? phases is "all" or "offboarding" or "intake" or "list" ? phases : throw new ArgumentException($"--phases must be 'all', 'offboarding', 'intake' or 'list', got '{phases}'.")
                 : "all",
+            ListInstances = Int("list-instances", 10_000),
+            ListRequests = Int("list-requests", 50),
             OffboardingRuns = Int("offboarding-runs", 5),
             Offboardings = Int("offboardings", 200),
             Batches = Int("batches", 20),

@@ -49,6 +49,14 @@ public static class BenchRunner
         MemorySampler? sampler = null;
         try
         {
+            InstanceListBenchmark.Seeded? seeded = null;
+            if (options.Phases == "list")
+            {
+                // Seeded before the host starts: a second engine on the hub would compete for its control queues.
+                var engine = HostJsonSettings.Load(Path.Combine(Path.GetDirectoryName(options.HostDll)!, "host.json")).DurableTask;
+                seeded = await InstanceListBenchmark.SeedAsync(options.Storage, names.TaskHub, options.RawGrpcPort, engine, options.ListInstances, options.Concurrency, timeout, output, cancellationToken).ConfigureAwait(false);
+            }
+
             host = HostProcess.Start(options.HostDll, HostEnvironment(options, names.TaskHub), options.HostLog);
             if (options.HostPidFile is { } pidFile)
             {
@@ -66,6 +74,15 @@ public static class BenchRunner
             output.WriteLine($"host pid {host.Id} healthy");
             output.WriteLine();
             var sender = new WebhookSender(http, apiBase);
+            if (seeded is not null)
+            {
+                (var list, var listObserved) = await PhaseObservation.ObserveAsync(cpu, options.Storage, () => InstanceListBenchmark.RunAsync(
+                    http, apiBase, seeded, options.ListRequests, cancellationToken)).ConfigureAwait(false);
+                InstanceListBenchmark.Write(output, list, listObserved);
+                results.Failures.AddRange(list.Problems.Take(5).Select(p => "(m) " + p));
+                return Finish(output, results, options, machine, date, host, sampler);
+            }
+
             if (options.Phases == "offboarding")
             {
                 await RunOffboardingAsync(options, output, results, http, sender, sandbox, timeout, cancellationToken).ConfigureAwait(false);

@@ -13,13 +13,11 @@ using Integration.Activities.Tracing;
 using Integration.Activities.Webhooks;
 using Integration.DevHost.Engine;
 using Integration.DevHost.Hosting;
-using Integration.DevHost.Operations;
 using Integration.DevHost.Queues;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Integration.DevHost;
 
@@ -63,9 +61,6 @@ public static class StandaloneHost
 
         builder.Services.AddIntegration(builder.Configuration);
         builder.Services.AddIntegrationTelemetry(builder.Configuration);
-
-        // TEMPORARY until the real IInstanceFinder is composed in AddIntegration (then this line does nothing).
-        builder.Services.TryAddSingleton<IInstanceFinder, TemporaryEngineQueryInstanceFinder>();
         builder.Services.AddDurableEngine(builder.Configuration, hostJson.DurableTask, grpcPort, IntegrationTasks.Register);
         AddQueueListener(builder.Services, names => names.EventsQueue, hostJson.Queues,
             sp => (message, ct) => sp.GetRequiredService<EventDispatcher>().DispatchAsync(message, sp.GetRequiredService<DurableTaskClient>(), ct));
@@ -119,7 +114,7 @@ public static class StandaloneHost
         api.MapPost("/v1/webhooks/{source}", (HttpRequest request, string source, WebhookIngressHandler handler, CancellationToken ct) =>
             handler.HandleAsync(request, source, ct));
         api.MapGet("/health", (HealthHandler handler, DurableTaskClient client, CancellationToken ct) => handler.CheckAsync(client, ct));
-        api.MapGet("/v1/instances/{instanceId}", (HttpRequest request, string instanceId, OperationsHandler handler, DurableTaskClient client, CancellationToken ct) =>
+        api.MapGet("/v1/instances/" + ProductRoutes.InstanceIdSegment, (HttpRequest request, string instanceId, OperationsHandler handler, DurableTaskClient client, CancellationToken ct) =>
             handler.GetInstanceAsync(request, instanceId, client, ct));
         api.MapGet("/v1/api-calls/{correlationId}", (HttpRequest request, string correlationId, OperationsHandler handler, CancellationToken ct) =>
             handler.ListApiCallsAsync(request, correlationId, ct));
@@ -136,13 +131,17 @@ public static class StandaloneHost
         api.MapGet("/v1/evidence/offboardings/{offboardingId}", (HttpRequest request, string offboardingId, EvidenceHandler handler, CancellationToken ct) =>
             handler.GetOffboardingAsync(request, offboardingId, ct));
         api.MapGet("/v1/audit", (HttpRequest request, AuditHandler handler, CancellationToken ct) => handler.ListAsync(request, ct));
-        api.MapPost("/v1/instances/{instanceId}/{action}", (HttpRequest request, string instanceId, string action, InstanceActionHandler handler, DurableTaskClient client, CancellationToken ct) =>
+        api.MapPost("/v1/instances/{instanceId}/" + ProductRoutes.InstanceActionSegment, (HttpRequest request, string instanceId, string action, InstanceActionHandler handler, DurableTaskClient client, CancellationToken ct) =>
             handler.ActAsync(request, instanceId, action, client, ct));
         api.MapPost("/v1/bulk-jobs", (HttpRequest request, BulkJobHandler handler, DurableTaskClient client, CancellationToken ct) => handler.StartAsync(request, client, ct));
         api.MapGet("/v1/bulk-jobs/{jobId}", (HttpRequest request, string jobId, BulkJobHandler handler, DurableTaskClient client, CancellationToken ct) =>
             handler.GetAsync(request, jobId, client, ct));
         api.MapPost("/v1/bulk-jobs/{jobId}/cancel", (HttpRequest request, string jobId, BulkJobHandler handler, DurableTaskClient client, CancellationToken ct) =>
             handler.CancelAsync(request, jobId, client, ct));
+        api.MapGet("/v1/instances", (HttpRequest request, InstanceFindHandler handler, CancellationToken ct) => handler.ListAsync(request, ct));
+        api.MapGet("/v1/instances/summary", (HttpRequest request, InstanceFindHandler handler, CancellationToken ct) => handler.SummaryAsync(request, ct));
+        api.MapGet("/v1/instances/{instanceId}/history", (HttpRequest request, string instanceId, InstanceFindHandler handler, DurableTaskClient client, CancellationToken ct) =>
+            handler.HistoryAsync(request, instanceId, client, ct));
     }
 
     private static void AddQueueListener(

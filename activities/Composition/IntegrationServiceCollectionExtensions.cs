@@ -81,6 +81,11 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<IInstanceActions, InstanceActions>();
         services.AddSingleton<InstanceActionHandler>();
         services.AddBulkJobs(configuration);
+        services.AddSingleton<IInstanceRows, InstanceTableRows>();
+        services.AddSingleton<IInstanceFinder, InstanceTableFinder>();
+        services.AddSingleton<InstanceSummaryReader>();
+        services.AddSingleton<IEngineHistoryReader, HistoryTableReader>();
+        services.AddSingleton<InstanceFindHandler>();
 
         services.AddBusinessCalendar(configuration);
         services.AddDataDictionary(configuration);

@@ -17,8 +17,21 @@ public sealed record ProductRoute(string Name, string Method, string Template, R
 {
     private readonly TemplateMatcher matcher = new(TemplateParser.Parse(ProductRoutes.Prefix + "/" + Template), new RouteValueDictionary());
 
+    /// <summary>The route's regex constraints by parameter (the template matcher checks only the shape), as both hosts apply them.</summary>
+    private readonly (string Name, System.Text.RegularExpressions.Regex Pattern)[] constraints =
+        TemplateParser.Parse(Template).Parameters
+            .SelectMany(p => p.InlineConstraints.Select(c => (p.Name!, c.Constraint)))
+            .Where(c => c.Constraint.StartsWith("regex(", StringComparison.Ordinal) && c.Constraint.EndsWith(')'))
+            .Select(c => (c.Item1, new System.Text.RegularExpressions.Regex(c.Constraint[6..^1], System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)))
+            .ToArray();
+
     /// <summary>Whether the path (as the request has it, with the <c>/api</c> prefix) is this route's, whatever the method.</summary>
-    public bool MatchesPath(PathString path) => matcher.TryMatch(path, new RouteValueDictionary());
+    public bool MatchesPath(PathString path)
+    {
+        var values = new RouteValueDictionary();
+        return matcher.TryMatch(path, values) &&
+            constraints.All(c => c.Pattern.IsMatch(Convert.ToString(values[c.Name], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+    }
 }
 
 /// <summary>
@@ -31,11 +44,23 @@ public static class ProductRoutes
     /// <summary>The route prefix both hosts serve under (host.json's http.routePrefix default).</summary>
     public const string Prefix = "api";
 
+    /// <summary>
+    /// The instance view's id segment: any id but "summary", so the Functions host (which tries routes in registration
+    /// order, not by how specific they are) never gives GET v1/instances/summary to the instance view.
+    /// </summary>
+    public const string InstanceIdSegment = "{instanceId:regex(^(?!summary$))}";
+
+    /// <summary>
+    /// The action segment of POST v1/instances/{instanceId}/{action}: any word but "history", so a POST to the history
+    /// is a 405 (GET only) in both hosts rather than an unknown action; an unknown action gets the handler's 404 naming the actions.
+    /// </summary>
+    public const string InstanceActionSegment = "{action:regex(^(?!history$))}";
+
     public static readonly IReadOnlyList<ProductRoute> All =
     [
         new("Webhook", HttpMethods.Post, "v1/webhooks/{source}", RouteAccess.Public),
         new("Health", HttpMethods.Get, "health", RouteAccess.Public),
-        new("GetInstance", HttpMethods.Get, "v1/instances/{instanceId}", RouteAccess.Reader),
+        new("GetInstance", HttpMethods.Get, "v1/instances/" + InstanceIdSegment, RouteAccess.Reader),
         new("ListApiCalls", HttpMethods.Get, "v1/api-calls/{correlationId}", RouteAccess.Reader),
         new("ListDeadLetters", HttpMethods.Get, "v1/dead-letters", RouteAccess.Reader),
         new("ListOffboardingEvidence", HttpMethods.Get, "v1/evidence/offboardings", RouteAccess.Reader),
@@ -46,10 +71,13 @@ public static class ProductRoutes
         new("ListAlerts", HttpMethods.Get, "v1/alerts", RouteAccess.Reader),
         new("AcknowledgeAlert", HttpMethods.Post, "v1/alerts/{alertId}/acknowledge", RouteAccess.Operator),
         new("ResolveAlert", HttpMethods.Post, "v1/alerts/{alertId}/resolve", RouteAccess.Operator),
-        new("ActOnInstance", HttpMethods.Post, "v1/instances/{instanceId}/{action}", RouteAccess.Operator),
+        new("ActOnInstance", HttpMethods.Post, "v1/instances/{instanceId}/" + InstanceActionSegment, RouteAccess.Operator),
         new("StartBulkJob", HttpMethods.Post, "v1/bulk-jobs", RouteAccess.Operator),
         new("GetBulkJob", HttpMethods.Get, "v1/bulk-jobs/{jobId}", RouteAccess.Reader),
         new("CancelBulkJob", HttpMethods.Post, "v1/bulk-jobs/{jobId}/cancel", RouteAccess.Operator),
+        new("ListInstances", HttpMethods.Get, "v1/instances", RouteAccess.Reader),
+        new("GetInstanceSummary", HttpMethods.Get, "v1/instances/summary", RouteAccess.Reader),
+        new("GetInstanceHistory", HttpMethods.Get, "v1/instances/{instanceId}/history", RouteAccess.Reader),
     ];
 
     /// <summary>The methods the product serves on this path, in a stable order; empty when no route has the path.</summary>

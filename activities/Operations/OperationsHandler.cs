@@ -34,6 +34,8 @@ public sealed class OperationsHandler(OperationsAccess access, ApiCallLog apiCal
             return Problems.InstanceNotFound(instanceId, correlationId);
         }
 
+        WorkflowIdentity identity = WorkflowCatalog.Identify(instance.InstanceId, instance.Name);
+        (string? step, _) = WorkflowSteps.Read(instance.SerializedCustomStatus);
         return Results.Json(new
         {
             instanceId = instance.InstanceId,
@@ -46,6 +48,10 @@ public sealed class OperationsHandler(OperationsAccess access, ApiCallLog apiCal
             output = ParseOrNull(instance.SerializedOutput),
             failure = instance.FailureDetails is { } f ? new { f.ErrorType, f.ErrorMessage } : null,
             traceId = instance.Tags.TryGetValue(Tracing.IntegrationTrace.TraceIdTag, out string? traceId) ? traceId : null,
+            workflow = identity.Workflow,
+            key = identity.Key,
+            step,
+            links = InstanceLinks.For(instance.InstanceId, identity, instance.SerializedInput, step),
         });
     }
 

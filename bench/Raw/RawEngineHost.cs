@@ -17,7 +17,7 @@ namespace Integration.Bench.Raw;
 /// </summary>
 public static class RawEngineHost
 {
-    public static WebApplication Build(string storage, string taskHub, int grpcPort, DurableTaskSettings hub)
+    public static WebApplication Build(string storage, string taskHub, int grpcPort, DurableTaskSettings hub, Action<Microsoft.DurableTask.DurableTaskRegistry>? tasks = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,7 +32,7 @@ public static class RawEngineHost
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, grpcPort, o => o.Protocols = HttpProtocols.Http2));
 
-        builder.Services.AddDurableEngine(builder.Configuration, hub, grpcPort, NoopWorkflow.Register);
+        builder.Services.AddDurableEngine(builder.Configuration, hub, grpcPort, tasks ?? NoopWorkflow.Register);
 
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();

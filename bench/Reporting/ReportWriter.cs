@@ -142,7 +142,7 @@ public static class ReportWriter
         output.WriteLine();
     }
 
-    private static void Observed(TextWriter output, PhaseObservation observed)
+    internal static void Observed(TextWriter output, PhaseObservation observed)
     {
         ArgumentNullException.ThrowIfNull(observed);
         var wait = observed.StorageWait;

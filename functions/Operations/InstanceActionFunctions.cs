@@ -1,3 +1,4 @@
+using Integration.Activities.Http;
 using Integration.Activities.Operations;
 using Integration.Functions.Http;
 using Integration.Functions.Workflows;
@@ -17,7 +18,7 @@ public sealed class InstanceActionFunctions(
 {
     [Function("ActOnInstance")]
     public async Task<IActionResult> ActAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/instances/{instanceId}/{action}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/instances/{instanceId}/" + ProductRoutes.InstanceActionSegment)] HttpRequest request,
         string instanceId,
         string action,
         [DurableClient] DurableTaskClient client,

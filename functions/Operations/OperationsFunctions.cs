@@ -1,3 +1,4 @@
+using Integration.Activities.Http;
 using Integration.Activities.Operations;
 using Integration.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ public sealed class OperationsFunctions(OperationsHandler handler)
 {
     [Function("GetInstance")]
     public async Task<IActionResult> GetInstanceAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/instances/{instanceId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/instances/" + ProductRoutes.InstanceIdSegment)] HttpRequest request,
         string instanceId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>

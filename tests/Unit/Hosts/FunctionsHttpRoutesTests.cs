@@ -101,7 +101,7 @@ public sealed class FunctionsHttpRoutesTests : IDisposable
 
     private static string[] SamplePaths(ProductRoute route)
     {
-        string path = "/api/" + route.Template.Replace("{", "sample-", StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal);
+        string path = "/api/" + System.Text.RegularExpressions.Regex.Replace(route.Template, @"\{(\w+)(:[^}]*)?\}", "sample-$1");
         return [path, path + "/", path.ToUpperInvariant()];
     }
 

@@ -1,0 +1,114 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Integration.Activities.Storage;
+
+namespace Integration.Activities.Operations;
+
+/// <summary>
+/// The operations overview: workflows by workflow × runtime status and live ones by step, open dead letters and
+/// alerts, reviews waiting, and the events queue's backlog. Every count is bounded; <paramref name="Complete"/> is
+/// false when a scan stopped at its limit (the counts are then lower bounds).
+/// </summary>
+public sealed record InstanceSummaryView(
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ByWorkflow,
+    IReadOnlyDictionary<string, int> LiveByStep,
+    int ReviewsWaiting,
+    int OpenDeadLetters,
+    int OpenAlerts,
+    long EventsQueueLength,
+    double? OldestEventAgeSeconds,
+    bool Complete,
+    int InstancesRead);
+
+/// <summary>Reads the summary from the Instances table (one bounded scan), the dead-letter and alert tables (one column each) and the events queue (properties and a peek).</summary>
+public sealed class InstanceSummaryReader(IInstanceRows rows, StorageClients storage, TimeProvider time)
+{
+    /// <summary>Most instance rows one summary reads; a larger hub answers counts so far with complete = false.</summary>
+    public const int InstanceScanLimit = 20_000;
+
+    /// <summary>Most open dead letters or alerts counted.</summary>
+    public const int RecordScanLimit = 10_000;
+
+    public const string AwaitingReviewStep = "awaiting-review";
+
+    /// <summary>How long the instance scan may take before it answers what it has (complete = false), well inside the route's 3 s storage deadline.</summary>
+    public static readonly TimeSpan InstanceScanBudget = TimeSpan.FromSeconds(1.5);
+
+    private static readonly string[] LiveStatuses = ["Running", "Pending", "Suspended"];
+
+    public async Task<InstanceSummaryView> ReadAsync(CancellationToken cancellationToken)
+    {
+        InstanceRowBatch instances = await rows.QueryAsync(new InstanceRowQuery(null, null, [], InstanceTableFinder.Floor, null), InstanceScanLimit, cancellationToken, InstanceScanBudget).ConfigureAwait(false);
+        (IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> byWorkflow, IReadOnlyDictionary<string, int> byStep) = Count(instances.Rows);
+        (int deadLetters, bool deadLettersComplete) = await CountAsync(storage.Names.DeadLettersTable, "Status", "open", cancellationToken).ConfigureAwait(false);
+        (int alerts, bool alertsComplete) = await CountAsync(storage.Names.AlertsTable, "State", "open", cancellationToken).ConfigureAwait(false);
+        (long queueLength, double? oldestAge) = await QueueAsync(cancellationToken).ConfigureAwait(false);
+        return new InstanceSummaryView(
+            byWorkflow, byStep, byStep.TryGetValue(AwaitingReviewStep, out int reviews) ? reviews : 0, deadLetters, alerts, queueLength, oldestAge,
+            !instances.Truncated && deadLettersComplete && alertsComplete, instances.Rows.Count);
+    }
+
+    /// <summary>Counts by workflow and runtime status, and live instances (running, pending, suspended) by their current step.</summary>
+    public static (IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ByWorkflow, IReadOnlyDictionary<string, int> LiveByStep) Count(IEnumerable<InstanceRow> instances)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        var byWorkflow = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
+        var byStep = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (InstanceRow row in instances)
+        {
+            string workflow = WorkflowCatalog.Identify(row.InstanceId, row.Name).Workflow;
+            string status = row.RuntimeStatus ?? "Unknown";
+            SortedDictionary<string, int> statuses = byWorkflow.TryGetValue(workflow, out var s) ? s : byWorkflow[workflow] = new(StringComparer.Ordinal);
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            if (LiveStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
+            {
+                string step = WorkflowSteps.Read(row.CustomStatus).Step ?? "(none)";
+                byStep[step] = byStep.GetValueOrDefault(step) + 1;
+            }
+        }
+
+        return (byWorkflow.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, int>)p.Value, StringComparer.Ordinal), byStep);
+    }
+
+    /// <summary>Rows whose one column has the value, reading only the keys; a table not created yet counts 0.</summary>
+    private async Task<(int Count, bool Complete)> CountAsync(string tableName, string column, string value, CancellationToken cancellationToken)
+    {
+        int count = 0;
+        try
+        {
+            await foreach (TableEntity _ in storage.Tables.GetTableClient(tableName)
+                .QueryAsync<TableEntity>($"{column} eq " + TableClient.CreateQueryFilter($"{value}"), maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (++count > RecordScanLimit)
+                {
+                    return (RecordScanLimit, false);
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return (0, true);
+        }
+
+        return (count, true);
+    }
+
+    /// <summary>The approximate length (the service's own count) and the age of the message at the head (a peek, which leaves it in place).</summary>
+    private async Task<(long Length, double? OldestAgeSeconds)> QueueAsync(CancellationToken cancellationToken)
+    {
+        QueueClient queue = storage.Queues.GetQueueClient(storage.Names.EventsQueue);
+        try
+        {
+            QueueProperties properties = await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+            PeekedMessage[] head = (await queue.PeekMessagesAsync(1, cancellationToken).ConfigureAwait(false)).Value;
+            double? age = head is [{ InsertedOn: { } inserted }] ? Math.Max(0, (time.GetUtcNow() - inserted).TotalSeconds) : null;
+            return (properties.ApproximateMessagesCount, age);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return (0, null);
+        }
+    }
+}
