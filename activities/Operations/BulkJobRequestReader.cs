@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Integration.Activities.Http;
 using Integration.Orchestrations.Operations;
+using Integration.Orchestrations.Routing;
 
 namespace Integration.Activities.Operations;
 
@@ -136,13 +137,26 @@ public static class BulkJobRequestReader
             throw new BulkJobRequestException("'filter.createdFrom' must be before 'filter.createdTo'.");
         }
 
-        return new BulkJobFilter(
-            Workflow: String(filter, "workflow", "filter.workflow"),
-            Statuses: statuses,
-            Key: String(filter, "key", "filter.key"),
-            Step: String(filter, "step", "filter.step"),
-            CreatedFrom: from,
-            CreatedTo: to);
+        // The same value rules as the list route's, so a job never starts with a filter its finder would refuse.
+        string? workflow = String(filter, "workflow", "filter.workflow");
+        if (workflow is not null && WorkflowCatalog.ByName(workflow) is null)
+        {
+            throw new BulkJobRequestException($"'filter.workflow' '{workflow}' is not a workflow; it is one of {string.Join(", ", WorkflowCatalog.Names)}.");
+        }
+
+        string? key = String(filter, "key", "filter.key");
+        if (key is not null && EventIdLimits.SubjectProblem(key) is { } keyProblem)
+        {
+            throw new BulkJobRequestException($"'filter.key': the key {keyProblem}.");
+        }
+
+        string? step = String(filter, "step", "filter.step");
+        if (step is not null && !InstanceQueryParameters.IsStepName(step))
+        {
+            throw new BulkJobRequestException($"'filter.step' '{step}' is not a step name: lower-case words joined by '-', e.g. awaiting-review.");
+        }
+
+        return new BulkJobFilter(Workflow: workflow, Statuses: statuses, Key: key, Step: step, CreatedFrom: from, CreatedTo: to);
     }
 
     private static BulkJobFilter ReadDeadLetterFilter(JsonElement filter)

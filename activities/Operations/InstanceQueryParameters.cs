@@ -72,6 +72,9 @@ public static partial class InstanceQueryParameters
             pageSize, One(query, "continuationToken"), null, null);
     }
 
+    /// <summary>Whether a step filter is a step name (lower-case words joined by '-'); bulk jobs check their filter with it too.</summary>
+    public static bool IsStepName(string step) => StepFormat().IsMatch(step);
+
     private static InstanceQuery Bad(string parameter, string problem) => new(null, 0, null, parameter, problem);
 
     private static string? One(IQueryCollection query, string name) =>

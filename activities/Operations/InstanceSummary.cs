@@ -42,8 +42,10 @@ public sealed class InstanceSummaryReader(IInstanceRows rows, StorageClients sto
     {
         InstanceRowBatch instances = await rows.QueryAsync(new InstanceRowQuery(null, null, [], InstanceTableFinder.Floor, null), InstanceScanLimit, cancellationToken, InstanceScanBudget).ConfigureAwait(false);
         (IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> byWorkflow, IReadOnlyDictionary<string, int> byStep) = Count(instances.Rows);
-        (int deadLetters, bool deadLettersComplete) = await CountAsync(storage.Names.DeadLettersTable, "Status", "open", cancellationToken).ConfigureAwait(false);
-        (int alerts, bool alertsComplete) = await CountAsync(storage.Names.AlertsTable, "State", "open", cancellationToken).ConfigureAwait(false);
+        // Each dead letter has a row and an index row with the same status: count the index partition only.
+        (int deadLetters, bool deadLettersComplete) = await CountAsync(
+            storage.Names.DeadLettersTable, TableClient.CreateQueryFilter($"PartitionKey eq {DeadLetters.DeadLetterStore.IndexPartition} and Status eq {DeadLetters.DeadLetterStore.Open}"), cancellationToken).ConfigureAwait(false);
+        (int alerts, bool alertsComplete) = await CountAsync(storage.Names.AlertsTable, TableClient.CreateQueryFilter($"State eq {"open"}"), cancellationToken).ConfigureAwait(false);
         (long queueLength, double? oldestAge) = await QueueAsync(cancellationToken).ConfigureAwait(false);
         return new InstanceSummaryView(
             byWorkflow, byStep, byStep.TryGetValue(AwaitingReviewStep, out int reviews) ? reviews : 0, deadLetters, alerts, queueLength, oldestAge,
@@ -72,14 +74,14 @@ public sealed class InstanceSummaryReader(IInstanceRows rows, StorageClients sto
         return (byWorkflow.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, int>)p.Value, StringComparer.Ordinal), byStep);
     }
 
-    /// <summary>Rows whose one column has the value, reading only the keys; a table not created yet counts 0.</summary>
-    private async Task<(int Count, bool Complete)> CountAsync(string tableName, string column, string value, CancellationToken cancellationToken)
+    /// <summary>Rows the filter matches, reading only the keys; a table not created yet counts 0.</summary>
+    private async Task<(int Count, bool Complete)> CountAsync(string tableName, string filter, CancellationToken cancellationToken)
     {
         int count = 0;
         try
         {
             await foreach (TableEntity _ in storage.Tables.GetTableClient(tableName)
-                .QueryAsync<TableEntity>($"{column} eq " + TableClient.CreateQueryFilter($"{value}"), maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+                .QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (++count > RecordScanLimit)
                 {

@@ -39,6 +39,21 @@ public sealed class InstanceActionTests(StandaloneHostFixture fixture)
         }
 
         Assert.Empty(await fixture.Sandbox.InvoicesForDealAsync(dealId));
+
+        // Support finds it by the deal id, and among the dead-lettered by status and step; its history shows the step that
+        // failed with the ERP's answer.
+        JsonNode byKey = Assert.Single((await ReadAsync($"/api/v1/instances?key={dealId}"))["items"]!.AsArray())!;
+        Assert.Equal(instanceId, (string?)byKey["instanceId"]);
+        Assert.Equal("dead-lettered", (string?)byKey["step"]);
+        string since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O", CultureInfo.InvariantCulture));
+        Assert.Contains(
+            (await ReadAsync($"/api/v1/instances?workflow=deal-invoice&status=Completed&step=dead-lettered&createdFrom={since}&pageSize=200"))["items"]!.AsArray(),
+            i => (string?)i!["instanceId"] == instanceId);
+        JsonNode failed = (await ReadAsync($"/api/v1/instances/{instanceId}/history"))["entries"]!.AsArray()
+            .First(e => (string?)e!["kind"] == "activity" && (string?)e["outcome"] == "failed")!;
+        Assert.False(string.IsNullOrEmpty((string?)failed["name"]));
+        Assert.Contains("403", failed["error"]!.ToJsonString(), StringComparison.Ordinal);
+
         JsonObject retried = await ActOkAsync(instanceId, "retry", "the ERP permission was fixed");
         Assert.Equal("done", (string?)retried["result"]);
         Assert.Contains("dead-lettered", (string?)retried["detail"], StringComparison.Ordinal);
@@ -52,6 +67,19 @@ public sealed class InstanceActionTests(StandaloneHostFixture fixture)
         await AssertConflictAsync(instanceId, "retry", "Completed");
         Assert.Single(await fixture.Sandbox.InvoicesForDealAsync(dealId));
         await AssertAuditedAsync(instanceId, "retry", ["done", "refused"]);
+
+        // The same lines through the audit route, newest first.
+        JsonArray lines = (await ReadAsync($"/api/v1/audit?target={instanceId}"))["items"]!.AsArray();
+        Assert.Equal(["refused", "done"], lines.Select(l => ((string)l!["result"]!).Split(':')[0]).ToArray());
+        Assert.All(lines, l => Assert.Equal("development operator", (string?)l!["actor"]));
+    }
+
+    private async Task<JsonObject> ReadAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Api-Key", StandaloneHostFixture.ReaderKey);
+        using HttpResponseMessage response = await fixture.Api.SendAsync(request);
+        return (JsonObject)JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!;
     }
 
     [Fact]

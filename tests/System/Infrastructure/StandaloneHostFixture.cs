@@ -73,6 +73,9 @@ public class StandaloneHostFixture : IAsyncLifetime
     /// <summary>The standalone host's development operations key.</summary>
     public const string OperationsKey = "dev-operations-key";
 
+    /// <summary>The standalone host's development reader key: reads, no actions.</summary>
+    public const string ReaderKey = "dev-reader-key";
+
     public async Task DisposeAsync()
     {
         Api?.Dispose();

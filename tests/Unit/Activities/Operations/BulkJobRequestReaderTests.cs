@@ -49,6 +49,9 @@ public sealed class BulkJobRequestReaderTests
     [InlineData("""{"action":"terminate","filter":{"workflow":"deal-invoice"}}""", "'reason' is required to terminate")]
     [InlineData("""{"action":"suspend","filter":{"workflow":"deal-invoice"},"dryRun":"yes"}""", "'dryRun' must be true or false")]
     [InlineData("""{"action":"suspend","filter":{"workflow":5}}""", "'filter.workflow' must be a string")]
+    [InlineData("""{"action":"suspend","filter":{"workflow":"no-such-workflow"}}""", "'filter.workflow' 'no-such-workflow' is not a workflow")]
+    [InlineData("""{"action":"suspend","filter":{"step":"Awaiting Review"}}""", "'filter.step' 'Awaiting Review' is not a step name")]
+    [InlineData("""{"action":"suspend","filter":{"key":"a/b"}}""", "'filter.key': the key")]
     [InlineData("""[1]""", "must be an object")]
     [InlineData("""{"action":""", "not JSON")]
     public void A_request_that_is_not_a_bulk_job_is_refused_naming_the_field(string body, string expected)
