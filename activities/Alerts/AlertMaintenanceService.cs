@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Integration.Activities.Configuration;
 using Integration.Activities.DeadLetters;
+using Integration.Activities.Operations;
 using Integration.Orchestrations.Common;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +22,9 @@ public sealed record AlertCheck(int Renotified, int Resolved);
 /// for <c>Alerts:RenotifyMinutes</c>. A re-notification is claimed with the row's ETag first, so of two hosts only
 /// one sends it. A storage outage or any other failure is logged and retried with back-off; only shutdown ends it.
 /// </summary>
-/// <param name="services">Resolves the publisher (a typed HTTP client) and, where the host has one, the engine client.</param>
+/// <param name="services">Resolves the publisher (a typed HTTP client).</param>
 public sealed partial class AlertMaintenanceService(
-    AlertStore alerts, DeadLetterStore deadLetters, IServiceProvider services, IOptionsMonitor<AlertOptions> options, TimeProvider time,
+    AlertStore alerts, DeadLetterStore deadLetters, IInstanceRows instances, IServiceProvider services, IOptionsMonitor<AlertOptions> options, TimeProvider time,
     ILogger<AlertMaintenanceService> log) : BackgroundService
 {
     /// <summary>The most alerts one check reads.</summary>
@@ -37,11 +38,10 @@ public sealed partial class AlertMaintenanceService(
     {
         AlertOptions settings = options.CurrentValue;
         TimeSpan renotifyAfter = TimeSpan.FromMinutes(settings.RenotifyMinutes);
-        DurableTaskClient? client = services.GetService<DurableTaskClient>();
         int renotified = 0, resolved = 0;
         foreach (AlertRecord alert in await alerts.ListUnresolvedAsync(MaxPerCheck, cancellationToken).ConfigureAwait(false))
         {
-            if (await WhyResolvedAsync(alert, client, cancellationToken).ConfigureAwait(false) is { } why)
+            if (await WhyResolvedAsync(alert, cancellationToken).ConfigureAwait(false) is { } why)
             {
                 (AlertTransition result, _) = await alerts.TransitionAsync(alert.Id, AlertStates.Resolved, SystemActor, why, cancellationToken).ConfigureAwait(false);
                 if (alert.Kind == AlertKinds.DeadLetter && alert.DeadLetterId is { } letterId &&
@@ -74,7 +74,7 @@ public sealed partial class AlertMaintenanceService(
     }
 
     /// <summary>Null while the alert's cause may still need a person; otherwise why it resolved itself.</summary>
-    private async Task<string?> WhyResolvedAsync(AlertRecord alert, DurableTaskClient? client, CancellationToken cancellationToken)
+    private async Task<string?> WhyResolvedAsync(AlertRecord alert, CancellationToken cancellationToken)
     {
         if (alert.Kind == AlertKinds.ConnectorFailing)
         {
@@ -107,18 +107,19 @@ public sealed partial class AlertMaintenanceService(
             }
         }
 
-        if (alert.InstanceId is null || client is null)
+        if (alert.InstanceId is null)
         {
             return null;
         }
 
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(alert.InstanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (instance is not { RuntimeStatus: OrchestrationRuntimeStatus.Completed } || instance.LastUpdatedAt < since)
+        // Read from the engine's Instances table, not through an engine client: the Functions host has no client outside a function.
+        InstanceRow? instance = await instances.GetAsync(alert.InstanceId, cancellationToken).ConfigureAwait(false);
+        if (instance is null || instance.RuntimeStatus != nameof(OrchestrationRuntimeStatus.Completed) || instance.LastUpdatedTime < since)
         {
             return null;
         }
 
-        string? step = Step(instance.SerializedCustomStatus);
+        string? step = Step(instance.CustomStatus);
         return step is WorkflowDeadLetter.Step or ManualReview.AwaitingStep
             ? null
             : alert.Kind == AlertKinds.DeadLetter && alert.DeadLetterId is not null && alert.InstanceId is not null && since != alert.LastRaisedAt

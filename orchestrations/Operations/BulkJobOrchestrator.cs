@@ -125,7 +125,8 @@ public sealed class BulkJobOrchestrator : TaskOrchestrator<BulkJobInput, BulkJob
                 context.SetCustomStatus(Progress);
 
                 bool last = i == batches.Length - 1 && !more;
-                if (!last && !await DurableWaits.UntilAsync(context, context.CurrentUtcDateTime + request.PauseBetweenBatches, cancel, TimeSpan.Zero))
+                // With the usual margin: a storage-queue timer can fire up to a second early, and a pause must never be shorter than the pace says.
+                if (!last && !await DurableWaits.UntilAsync(context, context.CurrentUtcDateTime + request.PauseBetweenBatches, cancel))
                 {
                     return false;
                 }

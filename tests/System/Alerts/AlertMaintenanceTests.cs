@@ -2,6 +2,7 @@ using System.Net;
 using Integration.Activities.Alerts;
 using Integration.Activities.Configuration;
 using Integration.Activities.DeadLetters;
+using Integration.Activities.Operations;
 using Integration.Activities.Storage;
 using Integration.Orchestrations.Common;
 using Integration.Tests.System.Infrastructure;
@@ -66,7 +67,7 @@ public sealed class AlertMaintenanceTests
     public async Task A_review_alert_stays_open_while_its_workflow_runs_and_an_acknowledged_one_is_not_renotified()
     {
         string instanceId = "deal-invoice-" + Guid.NewGuid().ToString("N");
-        var running = new OrchestrationMetadata("DealToInvoice", instanceId) { RuntimeStatus = OrchestrationRuntimeStatus.Running, LastUpdatedAt = DateTimeOffset.UtcNow };
+        var running = new InstanceRow(instanceId, "DealToInvoiceOrchestrator", "Running", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
         (AlertStore alerts, _, AlertMaintenanceService service) = await ServiceAsync(running, renotifyMinutes: 0.0001);
         AlertRecord alert = await alerts.RaiseAsync(AlertKinds.ReviewWaiting, Alert(instanceId), instanceId, null, CancellationToken.None);
         await alerts.TransitionAsync(alert.Id, AlertStates.Acknowledged, "ana", null, CancellationToken.None);
@@ -78,14 +79,10 @@ public sealed class AlertMaintenanceTests
         Assert.Empty(posted);
     }
 
-    private static OrchestrationMetadata Completed(string instanceId, string step) => new("DealToInvoice", instanceId)
-    {
-        RuntimeStatus = OrchestrationRuntimeStatus.Completed,
-        LastUpdatedAt = DateTimeOffset.UtcNow.AddMinutes(1),
-        SerializedCustomStatus = $"{{\"Step\":\"{step}\"}}",
-    };
+    private static InstanceRow Completed(string instanceId, string step) =>
+        new(instanceId, "DealToInvoiceOrchestrator", "Completed", $"{{\"Step\":\"{step}\"}}", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(1));
 
-    private async Task<(AlertStore, DeadLetterStore, AlertMaintenanceService)> ServiceAsync(OrchestrationMetadata instance, double renotifyMinutes)
+    private async Task<(AlertStore, DeadLetterStore, AlertMaintenanceService)> ServiceAsync(InstanceRow instance, double renotifyMinutes)
     {
         await storage.Tables.CreateTableIfNotExistsAsync(storage.Names.AlertsTable);
         await storage.Tables.CreateTableIfNotExistsAsync(storage.Names.DeadLettersTable);
@@ -94,14 +91,23 @@ public sealed class AlertMaintenanceTests
         var alerts = new AlertStore(storage, TimeProvider.System);
         var letters = new DeadLetterStore(storage, TimeProvider.System);
         ServiceProvider services = new ServiceCollection()
-            .AddSingleton<DurableTaskClient>(new OneInstanceClient(instance))
             .AddSingleton(new AlertPublisher(new HttpClient(new Recorder(posted)), monitor, NullLogger<AlertPublisher>.Instance, alerts))
             .BuildServiceProvider();
-        return (alerts, letters, new AlertMaintenanceService(alerts, letters, services, monitor, TimeProvider.System, NullLogger<AlertMaintenanceService>.Instance));
+        return (alerts, letters, new AlertMaintenanceService(alerts, letters, new OneInstanceRows(instance), services, monitor, TimeProvider.System, NullLogger<AlertMaintenanceService>.Instance));
     }
 
     private static Alert Alert(string instanceId) =>
         new("error", "Workflow dead-lettered", "The ERP refused the invoice.", instanceId, "corr", DateTimeOffset.UtcNow);
+
+    /// <summary>The engine's Instances table holding one instance.</summary>
+    private sealed class OneInstanceRows(InstanceRow row) : IInstanceRows
+    {
+        public Task<InstanceRow?> GetAsync(string instanceId, CancellationToken cancellationToken) =>
+            Task.FromResult(instanceId == row.InstanceId ? row : null);
+
+        public Task<InstanceRowBatch> QueryAsync(InstanceRowQuery query, int max, CancellationToken cancellationToken, TimeSpan? timeBudget = null) =>
+            throw new NotSupportedException("The maintenance reads instances by id only.");
+    }
 
     private sealed class FixedOptions(AlertOptions value) : IOptionsMonitor<AlertOptions>
     {
