@@ -40,7 +40,7 @@ public sealed class DeadLetterHandler(OperationsAccess access, DeadLetterReplaye
         {
             case ActionOutcome.Done or ActionOutcome.Skipped:
                 return Results.Json(outcome);
-            case ActionOutcome.Refused when outcome.State == DeadLetterReplayer.NotFoundState:
+            case ActionOutcome.Refused when outcome.State == ActionOutcome.NotFoundState:
                 return Problems.Create(StatusCodes.Status404NotFound, "dead-letter-not-found", "No such dead letter", outcome.Detail, correlationId);
             case ActionOutcome.Refused:
                 var conflict = Problems.Document(StatusCodes.Status409Conflict, "replay-refused", "Replay refused", outcome.Detail, correlationId);

@@ -22,9 +22,6 @@ public sealed partial class DeadLetterReplayer(
 {
     public const string Action = "replay";
 
-    /// <summary>The <see cref="ActionOutcome.State"/> of a refusal because no dead letter has the id (a 404, not a 409).</summary>
-    public const string NotFoundState = "not-found";
-
     public Task<DeadLetterPage> FindAsync(DeadLetterFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         store.FindAsync(filter, pageSize, continuationToken, cancellationToken);
 
@@ -49,7 +46,7 @@ public sealed partial class DeadLetterReplayer(
         if (!DeadLetterIds.TryDecode(id, out string kind, out string reference) ||
             await store.GetAsync(kind, reference, cancellationToken).ConfigureAwait(false) is not { } letter)
         {
-            return Refused(id, NotFoundState, $"No dead letter has the id '{id}'.");
+            return Refused(id, ActionOutcome.NotFoundState, $"No dead letter has the id '{id}'.");
         }
 
         if (Refusal(letter) is { } refusal)
@@ -191,7 +188,7 @@ public sealed partial class DeadLetterReplayer(
         }
 
         DeadLetter? now = await store.GetAsync(letter.Kind, letter.Reference, cancellationToken).ConfigureAwait(false);
-        return now is null ? Refused(letter.Id, NotFoundState, $"No dead letter has the id '{letter.Id}'.") : Refusal(now) ?? Refused(letter.Id, now.Status, "Another replay took this dead letter first.");
+        return now is null ? Refused(letter.Id, ActionOutcome.NotFoundState, $"No dead letter has the id '{letter.Id}'.") : Refusal(now) ?? Refused(letter.Id, now.Status, "Another replay took this dead letter first.");
     }
 
     private static ActionOutcome Refused(string id, string state, string detail) => new(id, Action, ActionOutcome.Refused, state, detail);

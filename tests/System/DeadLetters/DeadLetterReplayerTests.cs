@@ -160,8 +160,8 @@ public sealed class DeadLetterReplayerTests
         ActionOutcome outcome = await replayer.ReplayAsync(DeadLetterIds.Encode("event", "nobody"), null, Operator, "corr", CancellationToken.None);
         ActionOutcome garbage = await replayer.ReplayAsync("%%%", null, Operator, "corr", CancellationToken.None);
 
-        Assert.Equal(DeadLetterReplayer.NotFoundState, outcome.State);
-        Assert.Equal(DeadLetterReplayer.NotFoundState, garbage.State);
+        Assert.Equal(ActionOutcome.NotFoundState, outcome.State);
+        Assert.Equal(ActionOutcome.NotFoundState, garbage.State);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class DeadLetterQueryTests
 
     [Theory]
     [InlineData(ActionOutcome.Done, null, 200)]
-    [InlineData(ActionOutcome.Refused, DeadLetterReplayer.NotFoundState, 404)]
+    [InlineData(ActionOutcome.Refused, ActionOutcome.NotFoundState, 404)]
     [InlineData(ActionOutcome.Refused, "replayed", 409)]
     [InlineData(ActionOutcome.Failed, "open", 503)]
     public async Task A_replay_outcome_answers_with_its_status(string result, string? state, int status)
