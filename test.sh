@@ -51,5 +51,6 @@ if [ "$count" -lt 2 ]; then
   echo "test.sh: a test project produced no results"; failed=$((failed + 1)); status=1
 fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$failed" -gt 0 ]; then node scripts/trx-failures.js "$results"/*.trx || true; fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
