@@ -24,8 +24,10 @@ public sealed class RunScriptTests
         var output = new StringBuilder();
 
         // setsid: run.sh leads a process group of its own, as in a terminal, so SIGINT can go to the whole group.
-        var start = new ProcessStartInfo("setsid") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { "bash", Path.Combine(root, "run.sh") })
+        // env --default-signal=INT: a terminal's shell starts with SIGINT at its default, but this test may run under a
+        // runner started in the background, whose ignored SIGINT every child inherits and bash may not trap.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in new[] { "--default-signal=INT", "setsid", "bash", Path.Combine(root, "run.sh") })
         {
             start.ArgumentList.Add(argument);
         }
@@ -105,7 +107,22 @@ public sealed class RunScriptTests
             }
 
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await script.WaitForExitAsync(bound.Token);
+            try
+            {
+                await script.WaitForExitAsync(bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Said with what the script printed, so a hang is diagnosable from the test log alone.
+                string sofar;
+                lock (lines)
+                {
+                    sofar = output.ToString();
+                }
+
+                Assert.Fail($"run.sh still running two minutes after Ctrl+C (host {(hostGone is null ? "still running" : "gone")}, Azurite {(azuriteGone is null ? "still running" : "gone")}):\n{sofar}");
+            }
+
             TimeSpan finished = clock.Elapsed;
             script.WaitForExit(); // the last output lines
 
