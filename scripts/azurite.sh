@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs Azurite from npm (pinned in package.json) if needed and starts it in the background.
 # Usage: scripts/azurite.sh start <blob-port> <data-dir|--in-memory> <pid-file>   (queue = blob+1, table = blob+2)
+#        (AZURITE_DEBUG_LOG=<file> makes it log every request to that file)
 #        scripts/azurite.sh stop <pid-file>
 #        scripts/azurite.sh install
 set -euo pipefail
@@ -34,6 +35,8 @@ case "${1:-}" in
       exit 0
     fi
     storage_args=(--location "$data")
+    # AZURITE_DEBUG_LOG=<file> logs every request Azurite serves (slow: for counting storage work, not for timing).
+    debug_args=(); if [ -n "${AZURITE_DEBUG_LOG:-}" ]; then debug_args=(--debug "$AZURITE_DEBUG_LOG"); fi
     if [ "$data" = "--in-memory" ]; then storage_args=(--inMemoryPersistence); else mkdir -p "$data"; fi
     # In a session of its own (setsid, where there is one), so the Ctrl+C a terminal sends to a script's
     # process group does not reach it: the script that started it stops it, after the host that uses it.
@@ -42,7 +45,7 @@ case "${1:-}" in
       --blobHost 127.0.0.1 --blobPort "$blob" \
       --queueHost 127.0.0.1 --queuePort $((blob + 1)) \
       --tableHost 127.0.0.1 --tablePort $((blob + 2)) \
-      "${storage_args[@]}" >/dev/null 2>&1 &
+      "${storage_args[@]}" "${debug_args[@]}" >/dev/null 2>&1 &
     echo $! > "$pidfile"
     wait_for_port "$blob"; wait_for_port $((blob + 1)); wait_for_port $((blob + 2))
     ;;
