@@ -123,11 +123,14 @@ export function dialog({ title, text, confirm = 'Confirm', reason = true, reason
       el('div', { class: 'buttons' }, confirmButton, cancelButton));
     const box = el('dialog', { 'aria-labelledby': titleId }, form);
     let settled = false;
+    const opener = document.activeElement;
     const finish = (value) => {
       if (settled) return;
       settled = true;
       box.close();
       box.remove();
+      // Back to the control that opened it, so a keyboard user goes on where they were.
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
       resolve(value);
     };
     cancelButton.addEventListener('click', () => finish(null));

@@ -294,6 +294,7 @@ function timeline(view, history, calls) {
     return el('li', { 'data-testid': `step-${i + 1}`, class: `step step-${s.outcome ?? 'running'}` },
       el('div', { class: 'step-head' },
         el('span', { class: 'step-name' }, s.name),
+        stepSubject(s.input) ? el('span', { class: 'step-subject' }, stepSubject(s.input)) : null,
         statusLabel(s.outcome ?? 'running'),
         el('span', { class: 'step-duration' }, s.durationMs !== null && s.durationMs !== undefined ? duration(s.durationMs) : `${duration(end - at)} so far`),
         s.attempt > 1 ? el('span', { class: 'hint' }, `attempt ${s.attempt}`) : null,
@@ -309,6 +310,13 @@ function timeline(view, history, calls) {
     history.complete === false || (history.limits ?? []).length ? el('p', { class: 'hint' }, `Limits: ${(history.limits ?? []).join(' ')}`) : null,
     others.length ? [el('h3', {}, 'Other API calls of this run'), apiCalls(others)] : null,
   ];
+}
+
+/** Which system a step worked on, when its input says (an offboarding's or onboarding's target system). */
+function stepSubject(input) {
+  const first = Array.isArray(input) ? input[0] : input;
+  const system = first?.Target?.System ?? first?.System;
+  return typeof system === 'string' ? system : null;
 }
 
 function apiCalls(calls) {
