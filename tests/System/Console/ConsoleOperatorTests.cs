@@ -1,0 +1,157 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Integration.Tests.System.Infrastructure;
+using Microsoft.Playwright;
+using static Integration.Tests.System.Console.ConsoleSession;
+using static Microsoft.Playwright.Assertions;
+
+namespace Integration.Tests.System.Console;
+
+/// <summary>
+/// What an operator puts right through the console, in a real browser against the standalone host and the sandbox:
+/// a deal the ERP refused is found by its deal id, its failing step shows the ERP's error, and a retry (once the ERP
+/// is fixed) invoices it exactly once; a review is answered through its form; a dead letter is replayed.
+/// </summary>
+[Collection(ConsoleHostCollection.Name)]
+public sealed class ConsoleOperatorTests(ConsoleHostFixture host, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    [Fact]
+    public async Task A_dead_lettered_deal_is_found_by_its_deal_id_retried_and_invoiced_once()
+    {
+        string dealId;
+        try
+        {
+            dealId = await host.DeadLetteredDealAsync();
+            string instanceId = $"deal-invoice-{dealId}";
+            await chromium.RunAsync(nameof(A_dead_lettered_deal_is_found_by_its_deal_id_retried_and_invoiced_once), async page =>
+            {
+                await SignInAsync(page, host.ConsoleUrl, StandaloneHostFixture.OperationsKey, "operator");
+                await NavigateAsync(page, "Workflows");
+                await page.GetByLabel("Business key").FillAsync(dealId);
+                await Button(page, "Search").ClickAsync();
+                ILocator table = page.GetByRole(AriaRole.Table, new() { Name = "Workflows" });
+                await Expect(table.GetByRole(AriaRole.Link, new() { Name = instanceId, Exact = true })).ToBeVisibleAsync();
+                await Expect(table).ToContainTextAsync("dead-lettered");
+                await table.GetByRole(AriaRole.Link, new() { Name = instanceId, Exact = true }).ClickAsync();
+
+                // What it is, where it is, and the step that failed with the ERP's answer.
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = instanceId, Exact = true })).ToBeVisibleAsync();
+                await Expect(page.GetByTestId("business")).ToContainTextAsync(dealId);
+                await Expect(page.GetByTestId("where-now")).ToContainTextAsync(dealId);
+                await Expect(page.GetByTestId("runtime-status")).ToHaveTextAsync("Completed");
+                ILocator steps = page.GetByRole(AriaRole.List, new() { Name = "Steps" });
+                ILocator failed = steps.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "failed" }).First;
+                await Expect(failed).ToContainTextAsync("403");
+                await Expect(failed.GetByTestId("gantt-bar")).ToHaveCountAsync(1);
+                await Expect(steps.GetByRole(AriaRole.Listitem).First).ToHaveAttributeAsync("data-testid", "step-0");
+
+                // The step's details show the outbound call the ERP refused.
+                ILocator details = failed.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Details ") });
+                await details.ClickAsync();
+                await Expect(failed).ToContainTextAsync(new Regex("POST|GET"));
+                await Expect(failed).ToContainTextAsync(new Regex("forbidden", RegexOptions.IgnoreCase));
+
+                // Support fixes the ERP's permission (the sandbox's fault cleared), then retries with a reason.
+                await host.Sandbox.ClearFaultsAsync("quickbooks");
+                await ActWithReasonAsync(page, "Retry", "the ERP permission was fixed");
+                await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "done" })).ToBeVisibleAsync();
+
+                await host.Host.ExplainTimeoutAsync(() => Eventually.Until(
+                    () => host.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, ConsoleHostFixture.Deadline, $"deal {dealId} to be invoiced after the retry"));
+                await Eventually.Until(() => host.InstanceAsync(instanceId), i => (string?)i?["runtimeStatus"] == "Completed", ConsoleHostFixture.Deadline, $"{instanceId} to complete");
+
+                // The page says so: completed, every step completed, no longer dead-lettered.
+                await ReloadUntilAsync(
+                    page,
+                    async () => await page.GetByTestId("runtime-status").InnerTextAsync() == "Completed"
+                        && await steps.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "failed" }).CountAsync() == 0
+                        && await steps.GetByRole(AriaRole.Listitem).CountAsync() > 0,
+                    ConsoleHostFixture.Deadline,
+                    "the retried workflow completed");
+                await Expect(page.GetByTestId("where-now")).Not.ToContainTextAsync(new Regex("dead", RegexOptions.IgnoreCase));
+                await Expect(steps.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "CreateErpInvoice" })).ToContainTextAsync("completed");
+                await ScreenshotAsync(page, "console-workflow.png");
+            });
+        }
+        finally
+        {
+            await host.Sandbox.ClearFaultsAsync("quickbooks");
+        }
+
+        Assert.Single(await host.Sandbox.InvoicesForDealAsync(dealId));
+    }
+
+    [Fact]
+    public async Task A_review_is_answered_through_its_form_and_the_deal_is_invoiced_to_the_named_customer()
+    {
+        (_, string customerId) = await host.InvoicedDealAsync();
+        string dealId = (await host.DealsAwaitingReviewAsync(1))[0];
+        string instanceId = $"deal-invoice-{dealId}";
+
+        await chromium.RunAsync(nameof(A_review_is_answered_through_its_form_and_the_deal_is_invoiced_to_the_named_customer), async page =>
+        {
+            await SignInAsync(page, host.ConsoleUrl, StandaloneHostFixture.OperationsKey, "operator");
+            await NavigateAsync(page, "Reviews");
+            ILocator reviews = page.GetByRole(AriaRole.Table, new() { Name = "Reviews waiting" });
+            await reviews.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(dealId)) }).First.ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = instanceId, Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("where-now")).ToContainTextAsync(dealId);
+            ILocator form = page.GetByRole(AriaRole.Form, new() { Name = "Answer review" });
+            await Expect(form).ToContainTextAsync("has no associated company");
+            await Expect(form.GetByRole(AriaRole.Radio)).ToHaveCountAsync(2);
+            await form.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("use-customer|invoice the ERP customer") }).CheckAsync();
+            await form.GetByLabel("Value").FillAsync(customerId);
+            await form.GetByLabel("Reason").FillAsync("the customer confirmed by phone");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Send answer", Exact = true }).ClickAsync();
+
+            await host.Host.ExplainTimeoutAsync(() => Eventually.Until(
+                () => host.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, ConsoleHostFixture.Deadline, $"deal {dealId} to be invoiced after the answer"));
+            await ReloadUntilAsync(
+                page,
+                async () => await page.GetByTestId("runtime-status").InnerTextAsync() == "Completed",
+                ConsoleHostFixture.Deadline,
+                "the answered workflow completed");
+            await Expect(form).ToHaveCountAsync(0);
+        });
+
+        JsonObject invoice = Assert.Single(await host.Sandbox.InvoicesForDealAsync(dealId));
+        Assert.Equal(customerId, (string?)invoice["invoice"]!["CustomerRef"]!["value"]);
+    }
+
+    [Fact]
+    public async Task A_dead_letter_is_replayed_from_the_dead_letters_page()
+    {
+        (string deadLetterId, string dealId) = await host.OpenDeadLetterAsync();
+
+        await chromium.RunAsync(nameof(A_dead_letter_is_replayed_from_the_dead_letters_page), async page =>
+        {
+            await SignInAsync(page, host.ConsoleUrl, StandaloneHostFixture.OperationsKey, "operator");
+            await NavigateAsync(page, "Dead letters");
+            ILocator table = page.GetByRole(AriaRole.Table, new() { Name = "Dead letters" });
+            ILocator replay = table.GetByRole(AriaRole.Button, new() { Name = $"Replay {deadLetterId}", Exact = true });
+            ILocator row = table.GetByRole(AriaRole.Row).Filter(new() { Has = replay });
+            await Expect(row).ToContainTextAsync("open");
+
+            // Mark the row, so it can be found once its Replay button is gone.
+            await row.EvaluateAsync("r => r.setAttribute('data-test-marked', 'replayed-row')");
+            await ActWithReasonAsync(page, $"Replay {deadLetterId}", "the CRM is back");
+            ILocator replayedRow = table.GetByRole(AriaRole.Row).Filter(new() { HasText = dealId })
+                .Or(page.Locator("[data-test-marked=replayed-row]"))
+                .Or(table.GetByRole(AriaRole.Row).Filter(new() { Has = replay }));
+            await Expect(replayedRow.First).ToContainTextAsync("replayed");
+
+            // Among the replayed after a search by state, and gone from the open ones.
+            await ChooseAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "State", Exact = true }), "open");
+            await Button(page, "Search").ClickAsync();
+            await Expect(table.GetByRole(AriaRole.Button, new() { Name = $"Replay {deadLetterId}", Exact = true })).ToHaveCountAsync(0);
+        });
+
+        JsonNode? letter = (await host.GetAsync("/api/v1/dead-letters?source=crm&status=replayed&pageSize=200"))["items"]!.AsArray()
+            .FirstOrDefault(d => (string?)d!["id"] == deadLetterId);
+        Assert.NotNull(letter);
+        await host.Host.ExplainTimeoutAsync(() => Eventually.Until(
+            () => host.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, ConsoleHostFixture.Deadline, $"the replayed deal {dealId} to be invoiced"));
+        Assert.Single(await host.Sandbox.InvoicesForDealAsync(dealId));
+    }
+}
