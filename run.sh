@@ -25,6 +25,8 @@ pidfile="$root/.run/azurite-$port.pid"
 mkdir -p "$root/.run"
 
 if [ "${RUN_NO_BUILD:-}" != 1 ]; then
+  # The build embeds the console's chart library from node_modules.
+  scripts/azurite.sh install
   echo "Building the standalone host..."
   dotnet build devhost/Integration.DevHost.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 fi

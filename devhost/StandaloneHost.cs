@@ -1,6 +1,7 @@
 using System.Net;
 using Integration.Activities.Alerts;
 using Integration.Activities.Composition;
+using Integration.Activities.Console;
 using Integration.Activities.DeadLetters;
 using Integration.Activities.Dispatch;
 using Integration.Activities.Evidence;
@@ -142,6 +143,8 @@ public static class StandaloneHost
         api.MapGet("/v1/instances/summary", (HttpRequest request, InstanceFindHandler handler, CancellationToken ct) => handler.SummaryAsync(request, ct));
         api.MapGet("/v1/instances/{instanceId}/history", (HttpRequest request, string instanceId, InstanceFindHandler handler, DurableTaskClient client, CancellationToken ct) =>
             handler.HistoryAsync(request, instanceId, client, ct));
+        api.MapGet("/v1/caller", (HttpRequest request, CallerHandler handler) => handler.Describe(request));
+        api.MapGet("/console/{*path}", (HttpRequest request, string? path, ConsoleHandler handler) => handler.Serve(request, path));
     }
 
     private static void AddQueueListener(

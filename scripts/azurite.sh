@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Installs Azurite from npm (pinned in package.json) if needed and starts it in the background.
+# Installs the npm packages (pinned in package.json: Azurite, and uPlot, which the build embeds in the console)
+# if needed and starts Azurite in the background.
 # Usage: scripts/azurite.sh start <blob-port> <data-dir|--in-memory> <pid-file>   (queue = blob+1, table = blob+2)
 #        scripts/azurite.sh stop <pid-file>
 #        scripts/azurite.sh install
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 azurite="$root/node_modules/.bin/azurite"
+uplot="$root/node_modules/uplot/dist/uPlot.esm.js"
 
 install() {
-  if [ ! -x "$azurite" ]; then
-    echo "Installing Azurite (npm ci)..." >&2
+  if [ ! -x "$azurite" ] || [ ! -f "$uplot" ]; then
+    echo "Installing Azurite and uPlot (npm ci)..." >&2
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >&2)
   fi
 }

@@ -2,6 +2,7 @@ using Integration.Activities.Alerts;
 using Integration.Activities.Calendar;
 using Integration.Activities.ApiCalls;
 using Integration.Activities.Configuration;
+using Integration.Activities.Console;
 using Integration.Activities.Connectors;
 using Integration.Activities.Connectors.Erp;
 using Integration.Activities.Connectors.BambooHr;
@@ -66,6 +67,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<OperationsAccess>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditHandler>();
+        services.AddSingleton<CallerHandler>();
+        services.AddSingleton<ConsoleHandler>();
         services.AddSingleton<OperationsHandler>();
         services.AddSingleton<ReviewClaimStore>();
         services.AddSingleton<ReviewDecisionHandler>();

@@ -78,6 +78,9 @@ public static class ProductRoutes
         new("ListInstances", HttpMethods.Get, "v1/instances", RouteAccess.Reader),
         new("GetInstanceSummary", HttpMethods.Get, "v1/instances/summary", RouteAccess.Reader),
         new("GetInstanceHistory", HttpMethods.Get, "v1/instances/{instanceId}/history", RouteAccess.Reader),
+        new("GetCaller", HttpMethods.Get, "v1/caller", RouteAccess.Reader),
+        // The console's static files: public, since the page holds no data and every API call it makes carries the caller's key.
+        new("Console", HttpMethods.Get, "console/{*path}", RouteAccess.Public),
     ];
 
     /// <summary>The methods the product serves on this path, in a stable order; empty when no route has the path.</summary>

@@ -8,7 +8,8 @@ namespace Integration.Activities.Operations;
 
 /// <summary>
 /// The operations overview: workflows by workflow × runtime status and live ones by step, open dead letters and
-/// alerts, reviews waiting, and the events queue's backlog. Every count is bounded; <paramref name="Complete"/> is
+/// alerts, reviews waiting, the events queue's backlog, and workflows started, completed and failed per hour over the last
+/// <see cref="InstanceSummaryReader.HourCount"/> hours (for the console's chart). Every count is bounded; <paramref name="Complete"/> is
 /// false when a scan stopped at its limit (the counts are then lower bounds).
 /// </summary>
 public sealed record InstanceSummaryView(
@@ -20,7 +21,11 @@ public sealed record InstanceSummaryView(
     long EventsQueueLength,
     double? OldestEventAgeSeconds,
     bool Complete,
-    int InstancesRead);
+    int InstancesRead,
+    IReadOnlyList<InstanceHourCounts> ByHour);
+
+/// <summary>One hour of the summary's time series: workflows created in it, and those whose last change in it left them Completed or Failed.</summary>
+public sealed record InstanceHourCounts(DateTimeOffset Hour, int Started, int Completed, int Failed);
 
 /// <summary>Reads the summary from the Instances table (one bounded scan), the dead-letter and alert tables (one column each) and the events queue (properties and a peek).</summary>
 public sealed class InstanceSummaryReader(IInstanceRows rows, StorageClients storage, TimeProvider time)
@@ -32,6 +37,9 @@ public sealed class InstanceSummaryReader(IInstanceRows rows, StorageClients sto
     public const int RecordScanLimit = 10_000;
 
     public const string AwaitingReviewStep = "awaiting-review";
+
+    /// <summary>How many whole hours the time series covers, ending with the current hour.</summary>
+    public const int HourCount = 24;
 
     /// <summary>How long the instance scan may take before it answers what it has (complete = false), well inside the route's 3 s storage deadline.</summary>
     public static readonly TimeSpan InstanceScanBudget = TimeSpan.FromSeconds(1.5);
@@ -49,7 +57,45 @@ public sealed class InstanceSummaryReader(IInstanceRows rows, StorageClients sto
         (long queueLength, double? oldestAge) = await QueueAsync(cancellationToken).ConfigureAwait(false);
         return new InstanceSummaryView(
             byWorkflow, byStep, byStep.TryGetValue(AwaitingReviewStep, out int reviews) ? reviews : 0, deadLetters, alerts, queueLength, oldestAge,
-            !instances.Truncated && deadLettersComplete && alertsComplete, instances.Rows.Count);
+            !instances.Truncated && deadLettersComplete && alertsComplete, instances.Rows.Count, ByHour(instances.Rows, time.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// Per hour (UTC, oldest first, <see cref="HourCount"/> of them ending with the hour of <paramref name="now"/>): instances
+    /// created, and Completed or Failed ones by their last update (the engine keeps no separate end time; a finished
+    /// instance is not updated again unless an operator acts on it).
+    /// </summary>
+    public static IReadOnlyList<InstanceHourCounts> ByHour(IEnumerable<InstanceRow> instances, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        var current = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        DateTimeOffset first = current.AddHours(-(HourCount - 1));
+        var started = new int[HourCount];
+        var completed = new int[HourCount];
+        var failed = new int[HourCount];
+        foreach (InstanceRow row in instances)
+        {
+            if (Slot(row.CreatedTime) is { } s)
+            {
+                started[s]++;
+            }
+
+            if (Slot(row.LastUpdatedTime) is { } e)
+            {
+                if (string.Equals(row.RuntimeStatus, "Completed", StringComparison.OrdinalIgnoreCase))
+                {
+                    completed[e]++;
+                }
+                else if (string.Equals(row.RuntimeStatus, "Failed", StringComparison.OrdinalIgnoreCase))
+                {
+                    failed[e]++;
+                }
+            }
+        }
+
+        return Enumerable.Range(0, HourCount).Select(i => new InstanceHourCounts(first.AddHours(i), started[i], completed[i], failed[i])).ToArray();
+
+        int? Slot(DateTimeOffset at) => at >= first && at < current.AddHours(1) ? (int)((at - first).Ticks / TimeSpan.TicksPerHour) : null;
     }
 
     /// <summary>Counts by workflow and runtime status, and live instances (running, pending, suspended) by their current step.</summary>

@@ -16,7 +16,7 @@ namespace Integration.Functions.Http;
 public static class UnmatchedRouteFunctions
 {
     /// <summary>The paths (after /api/) of the GET routes in <see cref="ProductRoutes"/>.</summary>
-    public const string GetPaths = "health|v1/instances(/[^/]+(/history)?)?|v1/api-calls/[^/]+|v1/dead-letters|v1/alerts|v1/evidence/offboardings(/[^/]+)?|v1/audit|v1/bulk-jobs/[^/]+";
+    public const string GetPaths = "health|v1/instances(/[^/]+(/history)?)?|v1/api-calls/[^/]+|v1/dead-letters|v1/alerts|v1/evidence/offboardings(/[^/]+)?|v1/audit|v1/bulk-jobs/[^/]+|v1/caller|console(/.*)?";
 
     /// <summary>The paths (after /api/) of the POST routes in <see cref="ProductRoutes"/>.</summary>
     public const string PostPaths = "v1/webhooks/[^/]+|v1/reviews/[^/]+|v1/dead-letters/[^/]+/replay|v1/alerts/[^/]+/(acknowledge|resolve)|v1/instances/[^/]+/(?!history/?$)[^/]+|v1/bulk-jobs|v1/bulk-jobs/[^/]+/cancel";

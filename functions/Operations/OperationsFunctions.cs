@@ -9,8 +9,13 @@ using Microsoft.DurableTask.Client;
 namespace Integration.Functions.Operations;
 
 /// <summary>Binds the read-only operations API routes to the shared operations handler.</summary>
-public sealed class OperationsFunctions(OperationsHandler handler)
+public sealed class OperationsFunctions(OperationsHandler handler, CallerHandler caller)
 {
+    [Function("GetCaller")]
+    public IActionResult GetCaller(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/caller")] HttpRequest request) =>
+        new ResultActionResult(caller.Describe(request));
+
     [Function("GetInstance")]
     public async Task<IActionResult> GetInstanceAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/instances/" + ProductRoutes.InstanceIdSegment)] HttpRequest request,

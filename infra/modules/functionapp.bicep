@@ -359,6 +359,9 @@ resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(entra
       excludedPaths: [
         '/api/v1/webhooks/*'
         '/api/health'
+        // The console's static files: the page signs the person in itself (/.auth/login/aad) and calls the API, which needs it.
+        '/api/console'
+        '/api/console/*'
       ]
     }
     httpSettings: {

@@ -1,0 +1,87 @@
+// Alerts: what was raised to people (GET /api/v1/alerts), by state; operators acknowledge (stops the reminders) or
+// resolve one (POST /api/v1/alerts/{id}/acknowledge | resolve, with a reason).
+import { get, post } from '../api.js';
+import { dialog, el, field, problemBox, replace, select, statusBox, statusLabel, when } from '../ui.js';
+
+const STATES = ['open', 'acknowledged', 'resolved'];
+
+export async function render(main, context) {
+  const state = select([['', 'Any'], ...STATES], context.params.get('state') ?? '');
+  const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Find alerts' },
+    field('State', state),
+    el('div', { class: 'buttons' }, el('button', { type: 'submit', class: 'primary' }, 'Search')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const target = state.value ? `#/alerts?state=${encodeURIComponent(state.value)}` : '#/alerts';
+    if (location.hash === target) context.refresh(); else location.hash = target;
+  });
+
+  const out = el('div');
+  const rows = el('tbody');
+  const more = el('button', { type: 'button', hidden: true }, 'Load more');
+  let token = null;
+  let count = 0;
+
+  function row(a) {
+    const stateCell = el('td', {}, statusLabel(a.state));
+    const actions = el('td', { class: 'buttons' });
+    const act = (verb, text) => {
+      const button = el('button', { type: 'button' }, `${text} ${a.id}`);
+      button.addEventListener('click', async () => {
+        const answer = await dialog({
+          title: `${text} alert`,
+          text: `${text} "${a.title}"${verb === 'acknowledge' ? ': the reminders stop; it stays open until resolved.' : ': it is closed.'}`,
+          onConfirm: (reason) => post(`alerts/${encodeURIComponent(a.id)}/${verb}`, reason ? { reason } : {}),
+        });
+        if (!answer) return;
+        const now = answer.alert?.state ?? (verb === 'acknowledge' ? 'acknowledged' : 'resolved');
+        replace(stateCell, statusLabel(now));
+        replace(out, statusBox(`${text}: ${answer.result ?? 'done'} (${a.id} is ${now}).`));
+        if (now === 'resolved') replace(actions);
+        else if (verb === 'acknowledge') button.remove();
+      });
+      return button;
+    };
+    if (context.canAct && a.state !== 'resolved') {
+      if (a.state === 'open') actions.append(act('acknowledge', 'Acknowledge'));
+      actions.append(act('resolve', 'Resolve'));
+    }
+    return el('tr', {},
+      el('td', {}, when(a.lastRaisedAt ?? a.firstRaisedAt)),
+      el('td', {}, el('span', { class: `severity severity-${a.severity}` }, a.severity)),
+      el('td', {}, el('strong', {}, a.title), el('div', { class: 'detail hint' }, a.text ?? '')),
+      el('td', {}, a.instanceId ? el('a', { href: `#/workflows/${encodeURIComponent(a.instanceId)}` }, a.instanceId) : a.reference ?? ''),
+      el('td', { class: 'num' }, String(a.count ?? 1)),
+      stateCell,
+      actions);
+  }
+
+  async function load() {
+    more.disabled = true;
+    try {
+      const page = await get('alerts', { state: context.params.get('state') ?? undefined, pageSize: 50, continuationToken: token ?? undefined });
+      if (!context.current()) return;
+      for (const a of page.items ?? []) { rows.append(row(a)); count++; }
+      token = page.continuationToken ?? null;
+      more.hidden = !token;
+      if (count === 0) replace(out, el('p', { class: 'empty' }, 'No alerts match.'));
+    } catch (err) {
+      replace(out, problemBox(err));
+    } finally {
+      more.disabled = false;
+    }
+  }
+  more.addEventListener('click', load);
+
+  replace(main,
+    el('h1', { tabindex: '-1' }, 'Alerts'),
+    form,
+    out,
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Alerts (scrolls sideways)' },
+      el('table', {},
+        el('caption', {}, 'Alerts'),
+        el('thead', {}, el('tr', {}, ['Last raised', 'Severity', 'Alert', 'About', 'Times', 'State', 'Action'].map((h) => el('th', { scope: 'col' }, h)))),
+        rows)),
+    more);
+  await load();
+}

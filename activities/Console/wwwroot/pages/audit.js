@@ -1,0 +1,67 @@
+// Audit trail: who did what, when, to what, why and with what result (GET /api/v1/audit, newest first). Read only.
+import { get } from '../api.js';
+import { el, field, problemBox, replace, statusLabel, when } from '../ui.js';
+
+export async function render(main, context) {
+  const target = el('input', { type: 'search', value: context.params.get('target') ?? '', autocomplete: 'off' });
+  const actor = el('input', { type: 'search', value: context.params.get('actor') ?? '', autocomplete: 'off' });
+  const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Find audit lines' },
+    field('Target', target, 'A workflow id, dead letter or alert id'), field('Who', actor),
+    el('div', { class: 'buttons' }, el('button', { type: 'submit', class: 'primary' }, 'Search')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const query = new URLSearchParams();
+    if (target.value.trim()) query.set('target', target.value.trim());
+    if (actor.value.trim()) query.set('actor', actor.value.trim());
+    const hash = `#/audit${query.size ? '?' + query : ''}`;
+    if (location.hash === hash) context.refresh(); else location.hash = hash;
+  });
+
+  const out = el('div');
+  const rows = el('tbody');
+  const more = el('button', { type: 'button', hidden: true }, 'Load more');
+  let token = null;
+  let count = 0;
+
+  async function load() {
+    more.disabled = true;
+    try {
+      const page = await get('audit', {
+        target: context.params.get('target') ?? undefined, actor: context.params.get('actor') ?? undefined, pageSize: 50, continuationToken: token ?? undefined,
+      });
+      if (!context.current()) return;
+      for (const a of page.items ?? []) {
+        count++;
+        const result = a.result ?? '';
+        rows.append(el('tr', {},
+          el('td', {}, when(a.at)),
+          el('td', {}, `${a.actor ?? ''}${a.role ? ` (${a.role})` : ''}`),
+          el('td', {}, a.action ?? ''),
+          el('td', {}, /^(deal-invoice|offboarding|onboarding)-/.test(a.target ?? '') ? el('a', { href: `#/workflows/${encodeURIComponent(a.target)}` }, a.target) : a.target ?? ''),
+          el('td', { class: 'detail' }, a.reason ?? ''),
+          el('td', { class: 'detail' }, statusLabel(result.split(':')[0]), result.includes(':') ? result.slice(result.indexOf(':') + 1) : '')));
+      }
+      token = page.continuationToken ?? null;
+      more.hidden = !token;
+      if (count === 0) replace(out, el('p', { class: 'empty' }, 'Nothing in the audit trail matches (it covers the last 30 days unless a time is given).'));
+    } catch (err) {
+      replace(out, problemBox(err));
+    } finally {
+      more.disabled = false;
+    }
+  }
+  more.addEventListener('click', load);
+
+  replace(main,
+    el('h1', { tabindex: '-1' }, 'Audit trail'),
+    el('p', {}, 'Every action, replay, bulk job, alert change and review answer. Nobody can change it.'),
+    form,
+    out,
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Audit trail (scrolls sideways)' },
+      el('table', {},
+        el('caption', {}, 'Audit trail'),
+        el('thead', {}, el('tr', {}, ['When', 'Who', 'Action', 'Target', 'Reason', 'Result'].map((h) => el('th', { scope: 'col' }, h)))),
+        rows)),
+    more);
+  await load();
+}

@@ -1,0 +1,89 @@
+// Dead letters: events and workflows that gave up (GET /api/v1/dead-letters), filtered by source and state;
+// operators replay one (POST /api/v1/dead-letters/{id}/replay, with a reason).
+import { get, post } from '../api.js';
+import { dialog, el, field, problemBox, replace, select, statusBox, statusLabel, when } from '../ui.js';
+
+const SOURCES = ['crm', 'erp', 'hr', 'app', 'workflow'];
+const STATES = ['open', 'replayed'];
+
+export async function render(main, context) {
+  const source = select([['', 'Any'], ...new Set([...SOURCES, ...(context.params.get('source') ? [context.params.get('source')] : [])])], context.params.get('source') ?? '');
+  const state = select([['', 'Any'], ...STATES], context.params.get('status') ?? 'open');
+  const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Find dead letters' },
+    field('Source', source), field('State', state),
+    el('div', { class: 'buttons' }, el('button', { type: 'submit', class: 'primary' }, 'Search')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const query = new URLSearchParams();
+    if (source.value) query.set('source', source.value);
+    query.set('status', state.value || 'any');
+    const target = `#/dead-letters?${query}`;
+    if (location.hash === target) context.refresh(); else location.hash = target;
+  });
+
+  const out = el('div');
+  const rows = el('tbody');
+  const more = el('button', { type: 'button', hidden: true }, 'Load more');
+  let token = null;
+  let count = 0;
+  const status = context.params.get('status') === 'any' ? '' : context.params.get('status') ?? 'open';
+
+  function row(d) {
+    const stateCell = el('td', {}, statusLabel(d.status));
+    const actions = el('td', {});
+    if (context.canAct && d.status === 'open') {
+      const replay = el('button', { type: 'button', disabled: d.replayable === false }, `Replay ${d.id}`);
+      replay.addEventListener('click', async () => {
+        const answer = await dialog({
+          title: `Replay ${d.id}`,
+          text: `Send the ${d.kind} of ${d.reference} again, once. A replay of one whose workflow already finished is refused.`,
+          onConfirm: (reason) => post(`dead-letters/${encodeURIComponent(d.id)}/replay`, reason ? { reason } : {}),
+        });
+        if (!answer) return;
+        replace(stateCell, statusLabel('replayed'));
+        replay.remove();
+        replace(out, statusBox(`Replayed ${d.id}${answer.detail ? `: ${answer.detail}` : ''}.`));
+      });
+      actions.append(replay);
+    } else if (d.replayedAt) {
+      actions.append(el('span', { class: 'hint' }, 'replayed by ', d.replayedBy ?? '', ' ', when(d.replayedAt)));
+    }
+    return el('tr', {},
+      el('td', {}, when(d.createdAt)),
+      el('td', {}, d.source ?? d.kind),
+      el('td', {}, d.kind === 'workflow' ? el('a', { href: `#/workflows/${encodeURIComponent(d.reference)}` }, d.reference) : d.reference),
+      el('td', { class: 'detail' }, d.reason ?? ''),
+      stateCell,
+      actions);
+  }
+
+  async function load() {
+    more.disabled = true;
+    try {
+      const page = await get('dead-letters', { source: context.params.get('source') ?? undefined, status: status || undefined, pageSize: 50, continuationToken: token ?? undefined });
+      if (!context.current()) return;
+      for (const d of page.items ?? []) { rows.append(row(d)); count++; }
+      token = page.continuationToken ?? null;
+      more.hidden = !token;
+      if (count === 0) replace(out, el('p', { class: 'empty' }, 'No dead letters match.'));
+    } catch (err) {
+      replace(out, problemBox(err));
+    } finally {
+      more.disabled = false;
+    }
+  }
+  more.addEventListener('click', load);
+
+  replace(main,
+    el('h1', { tabindex: '-1' }, 'Dead letters'),
+    el('p', {}, 'Events that never reached a workflow, and workflows that gave up. Fix the cause, then replay.'),
+    form,
+    out,
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Dead letters (scrolls sideways)' },
+      el('table', {},
+        el('caption', {}, 'Dead letters'),
+        el('thead', {}, el('tr', {}, ['Recorded', 'Source', 'What', 'Why', 'State', 'Action'].map((h) => el('th', { scope: 'col' }, h)))),
+        rows)),
+    more);
+  await load();
+}
