@@ -43,7 +43,7 @@ public sealed class ConsoleOperatorTests(ConsoleHostFixture host, ChromiumFixtur
                 ILocator failed = steps.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "failed" }).First;
                 await Expect(failed).ToContainTextAsync("403");
                 await Expect(failed.GetByTestId("gantt-bar")).ToHaveCountAsync(1);
-                await Expect(steps.GetByRole(AriaRole.Listitem).First).ToHaveAttributeAsync("data-testid", "step-0");
+                await Expect(steps.GetByRole(AriaRole.Listitem).First).ToHaveAttributeAsync("data-testid", new Regex("^step-[0-9]+$"));
 
                 // The step's details show the outbound call the ERP refused.
                 ILocator details = failed.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Details ") });
@@ -97,8 +97,9 @@ public sealed class ConsoleOperatorTests(ConsoleHostFixture host, ChromiumFixtur
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = instanceId, Exact = true })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("where-now")).ToContainTextAsync(dealId);
+            // The question, then the form with one choice per accepted answer.
+            await Expect(page.GetByText("has no associated company").First).ToBeVisibleAsync();
             ILocator form = page.GetByRole(AriaRole.Form, new() { Name = "Answer review" });
-            await Expect(form).ToContainTextAsync("has no associated company");
             await Expect(form.GetByRole(AriaRole.Radio)).ToHaveCountAsync(2);
             await form.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("use-customer|invoice the ERP customer") }).CheckAsync();
             await form.GetByLabel("Value").FillAsync(customerId);
@@ -129,22 +130,22 @@ public sealed class ConsoleOperatorTests(ConsoleHostFixture host, ChromiumFixtur
             await SignInAsync(page, host.ConsoleUrl, StandaloneHostFixture.OperationsKey, "operator");
             await NavigateAsync(page, "Dead letters");
             ILocator table = page.GetByRole(AriaRole.Table, new() { Name = "Dead letters" });
-            ILocator replay = table.GetByRole(AriaRole.Button, new() { Name = $"Replay {deadLetterId}", Exact = true });
-            ILocator row = table.GetByRole(AriaRole.Row).Filter(new() { Has = replay });
+            // Its row names the deal (and still does once its Replay button is gone).
+            ILocator row = table.GetByRole(AriaRole.Row).Filter(new() { HasText = dealId });
             await Expect(row).ToContainTextAsync("open");
-
-            // Mark the row, so it can be found once its Replay button is gone.
-            await row.EvaluateAsync("r => r.setAttribute('data-test-marked', 'replayed-row')");
+            await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Replay {deadLetterId}", Exact = true })).ToBeVisibleAsync();
             await ActWithReasonAsync(page, $"Replay {deadLetterId}", "the CRM is back");
-            ILocator replayedRow = table.GetByRole(AriaRole.Row).Filter(new() { HasText = dealId })
-                .Or(page.Locator("[data-test-marked=replayed-row]"))
-                .Or(table.GetByRole(AriaRole.Row).Filter(new() { Has = replay }));
-            await Expect(replayedRow.First).ToContainTextAsync("replayed");
+            await Expect(row).ToContainTextAsync("replayed");
 
-            // Among the replayed after a search by state, and gone from the open ones.
-            await ChooseAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "State", Exact = true }), "open");
+            // Gone from the open ones, found among the replayed.
+            ILocator state = page.GetByRole(AriaRole.Combobox, new() { Name = "State", Exact = true });
+            await ChooseAsync(state, "open");
             await Button(page, "Search").ClickAsync();
-            await Expect(table.GetByRole(AriaRole.Button, new() { Name = $"Replay {deadLetterId}", Exact = true })).ToHaveCountAsync(0);
+            await Expect(row).ToHaveCountAsync(0);
+            await ChooseAsync(state, "replayed");
+            await Button(page, "Search").ClickAsync();
+            await Expect(row).ToContainTextAsync("replayed");
+            await Expect(row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Replay ") })).ToHaveCountAsync(0);
         });
 
         JsonNode? letter = (await host.GetAsync("/api/v1/dead-letters?source=crm&status=replayed&pageSize=200"))["items"]!.AsArray()
