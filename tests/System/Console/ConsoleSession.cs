@@ -62,7 +62,8 @@ public static partial class ConsoleSession
     }
 
     /// <summary>Reloads the page until a condition on it holds (a workflow moves on; the console need not poll).</summary>
-    public static async Task ReloadUntilAsync(IPage page, Func<Task<bool>> holds, TimeSpan timeout, string what)
+    /// <param name="lastSeen">What the page showed at the last try, for the failure message.</param>
+    public static async Task ReloadUntilAsync(IPage page, Func<Task<bool>> holds, TimeSpan timeout, string what, Func<string?>? lastSeen = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(holds);
@@ -71,7 +72,7 @@ public static partial class ConsoleSession
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for the page to show {what}.");
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for the page to show {what}. {lastSeen?.Invoke()}");
             }
 
             await Task.Delay(1_000);
