@@ -56,7 +56,7 @@ function showSignIn(error) {
       signedIn(who);
     } catch (err) {
       session.key = null;
-      replace(message, problemBox(err));
+      replace(message, problemBox(err, 'That key was not accepted.'));
       key.focus();
     }
   });

@@ -150,9 +150,9 @@ export function dialog({ title, text, confirm = 'Confirm', reason = true, reason
 }
 
 /** An API error (problem+json) as an alert a screen reader announces: the title, the detail, the correlation id. */
-export function problemBox(err) {
+export function problemBox(err, lead) {
   const problem = err?.problem ?? {};
-  const title = problem.title ?? (err?.status ? `Request failed (${err.status})` : 'Something went wrong');
+  const title = lead ?? problem.title ?? (err?.status ? `Request failed (${err.status})` : 'Something went wrong');
   const detail = problem.detail ?? err?.message ?? String(err);
   return el('div', { role: 'alert', class: 'notice notice-bad' },
     el('strong', {}, title), ' ', detail,
@@ -162,4 +162,16 @@ export function problemBox(err) {
 /** A polite status message (role=status), e.g. an action's result. */
 export function statusBox(text, tone = 'ok') {
   return el('div', { role: 'status', class: `notice notice-${tone}` }, text);
+}
+
+/** Text cut to a readable length, the whole of it one click away (a disclosure, so the keyboard reaches it). */
+export function longText(text, max = 160) {
+  const s = String(text ?? '');
+  if (s.length <= max) return s;
+  return el('details', { class: 'long' }, el('summary', {}, `${s.slice(0, max)}…`), el('p', {}, s));
+}
+
+/** A sentence from an API detail, without a doubled full stop. */
+export function sentence(text) {
+  return String(text ?? '').replace(/\.+\s*$/, '');
 }

@@ -1,7 +1,7 @@
 // Alerts: what was raised to people (GET /api/v1/alerts), by state; operators acknowledge (stops the reminders) or
 // resolve one (POST /api/v1/alerts/{id}/acknowledge | resolve, with a reason).
 import { get, post } from '../api.js';
-import { dialog, el, field, problemBox, replace, select, statusBox, statusLabel, when } from '../ui.js';
+import { dialog, el, field, longText, problemBox, replace, select, statusBox, statusLabel, when } from '../ui.js';
 
 const STATES = ['open', 'acknowledged', 'resolved'];
 
@@ -26,7 +26,7 @@ export async function render(main, context) {
     const stateCell = el('td', {}, statusLabel(a.state));
     const actions = el('td', { class: 'buttons' });
     const act = (verb, text) => {
-      const button = el('button', { type: 'button' }, `${text} ${a.id}`);
+      const button = el('button', { type: 'button', 'aria-label': `${text} ${a.id}`, title: `${text} ${a.id}` }, text);
       button.addEventListener('click', async () => {
         const answer = await dialog({
           title: `${text} alert`,
@@ -36,7 +36,7 @@ export async function render(main, context) {
         if (!answer) return;
         const now = answer.alert?.state ?? (verb === 'acknowledge' ? 'acknowledged' : 'resolved');
         replace(stateCell, statusLabel(now));
-        replace(out, statusBox(`${text}: ${answer.result ?? 'done'} (${a.id} is ${now}).`));
+        replace(out, statusBox(`${text}: ${answer.result ?? 'done'} ("${a.title}" is ${now}).`));
         if (now === 'resolved') replace(actions);
         else if (verb === 'acknowledge') button.remove();
       });
@@ -49,7 +49,7 @@ export async function render(main, context) {
     return el('tr', {},
       el('td', {}, when(a.lastRaisedAt ?? a.firstRaisedAt)),
       el('td', {}, el('span', { class: `severity severity-${a.severity}` }, a.severity)),
-      el('td', {}, el('strong', {}, a.title), el('div', { class: 'detail hint' }, a.text ?? '')),
+      el('td', { class: 'detail' }, el('strong', {}, a.title), el('div', { class: 'hint' }, longText(a.text))),
       el('td', {}, a.instanceId ? el('a', { href: `#/workflows/${encodeURIComponent(a.instanceId)}` }, a.instanceId) : a.reference ?? ''),
       el('td', { class: 'num' }, String(a.count ?? 1)),
       stateCell,

@@ -1,6 +1,6 @@
 // Audit trail: who did what, when, to what, why and with what result (GET /api/v1/audit, newest first). Read only.
 import { get } from '../api.js';
-import { el, field, problemBox, replace, statusLabel, when } from '../ui.js';
+import { el, field, longText, problemBox, replace, statusLabel, when } from '../ui.js';
 
 export async function render(main, context) {
   const target = el('input', { type: 'search', value: context.params.get('target') ?? '', autocomplete: 'off' });
@@ -39,7 +39,7 @@ export async function render(main, context) {
           el('td', {}, a.action ?? ''),
           el('td', {}, /^(deal-invoice|offboarding|onboarding)-/.test(a.target ?? '') ? el('a', { href: `#/workflows/${encodeURIComponent(a.target)}` }, a.target) : a.target ?? ''),
           el('td', { class: 'detail' }, a.reason ?? ''),
-          el('td', { class: 'detail' }, statusLabel(result.split(':')[0]), result.includes(':') ? result.slice(result.indexOf(':') + 1) : '')));
+          el('td', { class: 'detail' }, statusLabel(result.split(':')[0]), ' ', longText(result.includes(':') ? result.slice(result.indexOf(':') + 1).trim() : ''))));
       }
       token = page.continuationToken ?? null;
       more.hidden = !token;

@@ -1,7 +1,7 @@
 // Dead letters: events and workflows that gave up (GET /api/v1/dead-letters), filtered by source and state;
 // operators replay one (POST /api/v1/dead-letters/{id}/replay, with a reason).
 import { get, post } from '../api.js';
-import { dialog, el, field, problemBox, replace, select, statusBox, statusLabel, when } from '../ui.js';
+import { dialog, el, field, longText, problemBox, replace, select, sentence, statusBox, statusLabel, when } from '../ui.js';
 
 const SOURCES = ['crm', 'erp', 'hr', 'app', 'workflow'];
 const STATES = ['open', 'replayed'];
@@ -32,7 +32,7 @@ export async function render(main, context) {
     const stateCell = el('td', {}, statusLabel(d.status));
     const actions = el('td', {});
     if (context.canAct && d.status === 'open') {
-      const replay = el('button', { type: 'button', disabled: d.replayable === false }, `Replay ${d.id}`);
+      const replay = el('button', { type: 'button', disabled: d.replayable === false, 'aria-label': `Replay ${d.id}`, title: `Replay ${d.id}` }, 'Replay');
       replay.addEventListener('click', async () => {
         const answer = await dialog({
           title: `Replay ${d.id}`,
@@ -42,7 +42,7 @@ export async function render(main, context) {
         if (!answer) return;
         replace(stateCell, statusLabel('replayed'));
         replay.remove();
-        replace(out, statusBox(`Replayed ${d.id}${answer.detail ? `: ${answer.detail}` : ''}.`));
+        replace(out, statusBox(`Replayed ${d.reference}${answer.detail ? `: ${sentence(answer.detail)}` : ''}.`));
       });
       actions.append(replay);
     } else if (d.replayedAt) {
@@ -52,7 +52,7 @@ export async function render(main, context) {
       el('td', {}, when(d.createdAt)),
       el('td', {}, d.source ?? d.kind),
       el('td', {}, d.kind === 'workflow' ? el('a', { href: `#/workflows/${encodeURIComponent(d.reference)}` }, d.reference) : d.reference),
-      el('td', { class: 'detail' }, d.reason ?? ''),
+      el('td', { class: 'detail' }, longText(d.reason)),
       stateCell,
       actions);
   }

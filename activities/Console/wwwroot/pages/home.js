@@ -18,7 +18,7 @@ export async function render(main, context) {
   const countTable = el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Workflows by status (scrolls sideways)' },
     el('table', {},
       el('caption', {}, 'Workflows by status'),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Workflow'), statuses.map((s) => el('th', { scope: 'col' }, s)))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Workflow'), statuses.map((s) => el('th', { scope: 'col', class: 'num' }, s)))),
       el('tbody', {}, workflows.map((w) => el('tr', {},
         el('th', { scope: 'row' }, el('a', { href: `#/workflows?workflow=${encodeURIComponent(w)}` }, w)),
         statuses.map((s) => el('td', { class: count(w, s) > 0 && (s === 'Failed' || s === 'Terminated') ? 'num attention' : 'num' },

@@ -3,7 +3,7 @@
 // received, what started it, the evidence record (offboarding, CSV), the actions the role allows and the review form.
 // Reads GET /api/v1/instances/{id}, .../history, /api/v1/api-calls/{correlationId} and /api/v1/evidence/offboardings.
 import { ApiError, download, get, post, url } from '../api.js';
-import { dialog, duration, el, field, pre, problemBox, replace, statusBox, statusLabel, table, when } from '../ui.js';
+import { dialog, duration, el, field, longText, pre, problemBox, replace, sentence, statusBox, statusLabel, table, when } from '../ui.js';
 
 /** The operator's actions: [API name, button text, runtime states it fits (the API decides; these only enable)]. */
 const ACTIONS = [
@@ -41,7 +41,7 @@ export async function render(main, context, instanceId) {
     el('p', { class: 'where-now' },
       el('span', { 'data-testid': 'runtime-status', class: statusLabel(view.runtimeStatus).className }, view.runtimeStatus),
       ' ', el('span', { 'data-testid': 'where-now' }, whereNow(view))),
-    view.customStatus?.Detail ? el('p', { class: 'hint detail' }, view.customStatus.Detail) : null,
+    view.customStatus?.Detail && !review ? el('div', { class: 'hint detail' }, longText(view.customStatus.Detail, 240)) : null,
     business(view),
     review ? reviewSection(view, review, context) : null,
     context.canAct ? actions(view, context) : null,
@@ -235,7 +235,7 @@ function actions(view, context) {
         return;
       }
       const r = answer.ok;
-      flash = { id: view.instanceId, node: statusBox(`${text}: ${r.result}${r.detail ? ` (${r.detail})` : ''}.`, r.result === 'done' ? 'ok' : 'warn') };
+      flash = { id: view.instanceId, node: statusBox(`${text}: ${r.result}${r.detail ? ` (${sentence(r.detail)})` : ''}.`, r.result === 'done' ? 'ok' : 'warn') };
       context.refresh();
     });
     return button;

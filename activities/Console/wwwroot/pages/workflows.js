@@ -4,7 +4,7 @@
 // Selected rows: the console applies the action to each selected id (POST /api/v1/instances/{id}/{action}) and counts
 // the answers itself. No selection: a bulk job over the current filter (POST /api/v1/bulk-jobs, GET .../{id} polled).
 import { get, post } from '../api.js';
-import { dialog, el, field, problemBox, replace, select, statusBox, statusLabel, when } from '../ui.js';
+import { dialog, el, field, longText, problemBox, replace, select, statusBox, statusLabel, when } from '../ui.js';
 
 const WORKFLOWS = ['deal-invoice', 'offboarding', 'onboarding'];
 const STATUSES = ['Running', 'Pending', 'Suspended', 'Completed', 'Failed', 'Terminated'];
@@ -90,7 +90,7 @@ export async function render(main, context) {
         el('td', {}, item.key ?? ''),
         el('td', {}, statusLabel(item.runtimeStatus)),
         el('td', {}, item.step ?? ''),
-        el('td', { class: 'detail' }, item.stepDetail ?? ''),
+        el('td', { class: 'detail' }, longText(item.stepDetail)),
         el('td', {}, when(item.createdAt)),
         el('td', {}, when(item.lastUpdatedAt))));
     }
@@ -144,8 +144,17 @@ function bulkControls(filter, selected, context) {
   const hasFilter = Object.keys(filter).length > 0;
   const describeTargets = () => (selected.size > 0 ? `the ${selected.size} selected` : 'every workflow the filter finds');
 
+  // The last dry run's count, reused by Run for the same action and filter within a minute (no second counting job).
+  let counted = null;
   async function count() {
     if (selected.size > 0) return { matched: selected.size, sample: [...selected].slice(0, 5) };
+    if (counted && counted.action === action.value && Date.now() - counted.at < 60_000) return counted.result;
+    const result = await countJob();
+    counted = { action: action.value, at: Date.now(), result };
+    return result;
+  }
+
+  async function countJob() {
     if (!hasFilter) throw { problem: { title: 'No filter', detail: 'Search with at least one filter first, or select rows: a bulk action never applies to everything.' } };
     const started = await post('bulk-jobs', { action: action.value, filter: jobFilter(filter), dryRun: true, reason: reason.value.trim() || undefined });
     let job = await get(`bulk-jobs/${encodeURIComponent(started.id)}`);
@@ -160,6 +169,7 @@ function bulkControls(filter, selected, context) {
   dryRun.addEventListener('click', async () => {
     dryRun.disabled = run.disabled = true;
     replace(out, el('p', { role: 'status' }, 'Counting…'));
+    counted = null;
     try {
       const { matched, sample } = await count();
       replace(out, el('div', { 'data-testid': 'bulk-dry-run', role: 'status', class: 'notice notice-plain' },
