@@ -45,6 +45,12 @@ public sealed class ConsoleOperatorTests(ConsoleHostFixture host, ChromiumFixtur
                 await Expect(failed.GetByTestId("gantt-bar")).ToHaveCountAsync(1);
                 await Expect(steps.GetByRole(AriaRole.Listitem).First).ToHaveAttributeAsync("data-testid", new Regex("^step-[0-9]+$"));
 
+                // The rest of the page people read: timers, events received, what started it.
+                foreach (string section in new[] { "Timers", "Events received", "Started by" })
+                {
+                    await Expect(page.GetByRole(AriaRole.Heading, new() { Name = section, Exact = true })).ToBeVisibleAsync();
+                }
+
                 // The step's details show the outbound call the ERP refused.
                 ILocator details = failed.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Details ") });
                 await details.ClickAsync();
@@ -71,6 +77,14 @@ public sealed class ConsoleOperatorTests(ConsoleHostFixture host, ChromiumFixtur
                 await Expect(page.GetByTestId("where-now")).Not.ToContainTextAsync(new Regex("dead", RegexOptions.IgnoreCase));
                 await Expect(steps.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "CreateErpInvoice" })).ToContainTextAsync("completed");
                 await ScreenshotAsync(page, "console-workflow.png");
+
+                // The audit trail says who retried it, why, and how it ended.
+                await NavigateAsync(page, "Audit");
+                ILocator audit = page.GetByRole(AriaRole.Table, new() { Name = "Audit trail" })
+                    .GetByRole(AriaRole.Row).Filter(new() { HasText = instanceId }).Filter(new() { HasText = "retry" });
+                await Expect(audit.First).ToContainTextAsync("the ERP permission was fixed");
+                await Expect(audit.First).ToContainTextAsync("development operator");
+                await Expect(audit.First).ToContainTextAsync("done");
             });
         }
         finally
@@ -154,5 +168,35 @@ public sealed class ConsoleOperatorTests(ConsoleHostFixture host, ChromiumFixtur
         await host.Host.ExplainTimeoutAsync(() => Eventually.Until(
             () => host.Crm.DealPropertyAsync(dealId, "erp_invoice_id"), id => id is not null, ConsoleHostFixture.Deadline, $"the replayed deal {dealId} to be invoiced"));
         Assert.Single(await host.Sandbox.InvoicesForDealAsync(dealId));
+    }
+
+    [Fact]
+    public async Task An_alert_is_acknowledged_from_the_alerts_page()
+    {
+        string instanceId = $"deal-invoice-{(await host.DealsAwaitingReviewAsync(1))[0]}";
+        JsonNode alert = await Eventually.Until(
+            async () => (await host.GetAsync($"/api/v1/alerts?instanceId={instanceId}"))["items"]!.AsArray().FirstOrDefault(),
+            a => a is not null, ConsoleHostFixture.Deadline, $"the review alert of {instanceId}") ?? throw new InvalidOperationException("no alert");
+        string alertId = (string)alert["id"]!;
+
+        await chromium.RunAsync(nameof(An_alert_is_acknowledged_from_the_alerts_page), async page =>
+        {
+            await SignInAsync(page, host.ConsoleUrl, StandaloneHostFixture.OperationsKey, "operator");
+            await NavigateAsync(page, "Alerts");
+            ILocator row = page.GetByRole(AriaRole.Table, new() { Name = "Alerts" }).GetByRole(AriaRole.Row)
+                .Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = instanceId, Exact = true }) });
+            await Expect(row).ToContainTextAsync("open");
+            await ActWithReasonAsync(page, $"Acknowledge {alertId}", "looking at it");
+            await Expect(row).ToContainTextAsync("acknowledged");
+
+            // Stored, not only drawn: the page read again says so, and offers only Resolve.
+            await page.ReloadAsync();
+            await Expect(row).ToContainTextAsync("acknowledged");
+            await Expect(Button(page, $"Acknowledge {alertId}")).ToHaveCountAsync(0);
+            await Expect(Button(page, $"Resolve {alertId}")).ToBeVisibleAsync();
+        });
+
+        JsonNode? stored = (await host.GetAsync($"/api/v1/alerts?instanceId={instanceId}"))["items"]!.AsArray().FirstOrDefault(a => (string?)a!["id"] == alertId);
+        Assert.Equal("acknowledged", (string?)stored?["state"]);
     }
 }
