@@ -17,6 +17,7 @@ const header = document.getElementById('session');
 const nav = document.getElementById('nav');
 let caller = null;
 let renderId = 0;
+let shownPath = null;
 
 /** The route of a hash: its path segments and query parameters. */
 function route() {
@@ -70,6 +71,7 @@ function signedIn(who) {
   const signOut = el('button', { type: 'button' }, 'Sign out');
   signOut.addEventListener('click', () => {
     session.key = null;
+    shownPath = null;
     showSignIn();
   });
   replace(header,
@@ -105,7 +107,9 @@ async function render() {
     : segments[0] === 'audit' ? () => audit.render(main, context)
     : segments.length === 0 ? () => home.render(main, context)
     : null;
-  replace(main, el('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  // A refresh of the page shown keeps it on screen until the new one is ready (no flicker while following a workflow).
+  if (path !== shownPath) replace(main, el('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  shownPath = path;
   try {
     if (!page) {
       replace(main, el('h1', { tabindex: '-1' }, 'No such page'), el('p', {}, el('a', { href: '#/' }, 'Go to the home page')));

@@ -71,14 +71,20 @@ export function statusLabel(status) {
   return el('span', { class: `status status-${tone}` }, s);
 }
 
-/** "2026-12-07 09:14:03" in the viewer's time zone (with the zone in the title for exactness). */
+/** "2026-12-07 09:14:03" in the viewer's time zone, as text. */
+export function whenText(iso) {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return String(iso ?? '');
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** The same as a time element (with the exact UTC time in its title). */
 export function when(iso) {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  const pad = (n) => String(n).padStart(2, '0');
-  const text = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  return el('time', { datetime: d.toISOString(), title: d.toISOString() }, text);
+  return el('time', { datetime: d.toISOString(), title: d.toISOString() }, whenText(iso));
 }
 
 /** 850 ms, 2.7 s, 4 min 10 s, 3 h 5 min, 2 d 4 h. */
@@ -123,11 +129,14 @@ export function dialog({ title, text, confirm = 'Confirm', reason = true, reason
       el('div', { class: 'buttons' }, confirmButton, cancelButton));
     const box = el('dialog', { 'aria-labelledby': titleId }, form);
     let settled = false;
+    const opener = document.activeElement;
     const finish = (value) => {
       if (settled) return;
       settled = true;
       box.close();
       box.remove();
+      // Back to the control that opened it, so a keyboard user goes on where they were.
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
       resolve(value);
     };
     cancelButton.addEventListener('click', () => finish(null));

@@ -3,7 +3,8 @@
 import { get, post } from '../api.js';
 import { dialog, el, field, longText, problemBox, replace, select, sentence, statusBox, statusLabel, when } from '../ui.js';
 
-const SOURCES = ['crm', 'erp', 'hr', 'app', 'workflow'];
+// The development sources and the two the store adds; a deployment's other sources still work through the address (?source=).
+const SOURCES = ['crm', 'hr', 'app', 'workflow', 'unknown'];
 const STATES = ['open', 'replayed'];
 
 export async function render(main, context) {

@@ -3,7 +3,7 @@
 // received, what started it, the evidence record (offboarding, CSV), the actions the role allows and the review form.
 // Reads GET /api/v1/instances/{id}, .../history, /api/v1/api-calls/{correlationId} and /api/v1/evidence/offboardings.
 import { ApiError, download, get, post, url } from '../api.js';
-import { dialog, duration, el, field, longText, pre, problemBox, replace, sentence, statusBox, statusLabel, table, when } from '../ui.js';
+import { dialog, duration, el, field, longText, pre, problemBox, replace, sentence, statusBox, statusLabel, table, when, whenText } from '../ui.js';
 
 /** The operator's actions: [API name, button text, runtime states it fits (the API decides; these only enable)]. */
 const ACTIONS = [
@@ -16,8 +16,12 @@ const ACTIONS = [
   ['purge', 'Purge', (v) => ['Completed', 'Failed', 'Terminated'].includes(v.runtimeStatus)],
 ];
 
-/** An action's answer, kept across the refresh that follows it. */
+/** An action's answer, kept across the refreshes that follow it (follow = how many more to make while it runs). */
 let flash = null;
+
+/** Steps in which a workflow waits for time or a person: no point refreshing to watch them. */
+const WAITING = ['awaiting-review', 'waiting-for-business-day', 'waiting-for-effective-time'];
+const FOLLOW_MS = 2000;
 
 export async function render(main, context, instanceId) {
   const view = await get(`instances/${encodeURIComponent(instanceId)}`);
@@ -29,14 +33,22 @@ export async function render(main, context, instanceId) {
   ]);
   if (!context.current()) return;
 
-  const message = flash && flash.id === instanceId ? flash.node : null;
+  const followed = flash && flash.id === instanceId ? flash : null;
+  const message = followed?.node ?? null;
   flash = null;
+  // After an action or an answer, the page follows the workflow for a while so the result shows without reloading.
+  if (followed && followed.follow > 0 && ['Running', 'Pending'].includes(view.runtimeStatus) && !WAITING.includes(view.step)) {
+    flash = { ...followed, follow: followed.follow - 1 };
+    setTimeout(() => context.current() && context.refresh(), FOLLOW_MS);
+  }
+  const refresh = el('button', { type: 'button' }, 'Refresh');
+  refresh.addEventListener('click', () => context.refresh());
   const entries = history instanceof Error ? [] : history.entries ?? [];
   const review = view.step === 'awaiting-review' ? view.customStatus?.Review : null;
 
   replace(main,
     el('p', { class: 'crumbs' }, el('a', { href: '#/workflows' }, 'Workflows'), ' / ', view.instanceId),
-    el('h1', { tabindex: '-1' }, view.instanceId),
+    el('div', { class: 'title-row' }, el('h1', { tabindex: '-1' }, view.instanceId), refresh),
     message,
     el('p', { class: 'where-now' },
       el('span', { 'data-testid': 'runtime-status', class: statusLabel(view.runtimeStatus).className }, view.runtimeStatus),
@@ -69,13 +81,13 @@ function subject(view) {
 /** One sentence saying where the workflow is now, from its runtime status, step, review question and output. */
 export function whereNow(view) {
   const status = view.customStatus ?? {};
-  const until = status.WaitingUntil ? ` (until ${new Date(status.WaitingUntil).toLocaleString()})` : '';
+  const until = status.WaitingUntil ? ` (until ${whenText(status.WaitingUntil)})` : '';
   const phrase = (() => {
     switch (view.runtimeStatus) {
       case 'Terminated': return 'was stopped by an operator and will not go on';
       case 'Suspended': return 'is paused by an operator; resume it to go on';
       case 'Pending': return 'is queued and about to start';
-      case 'Failed': return `failed${view.step ? ` while ${view.step}` : ''} and needs support`;
+      case 'Failed': return `failed${view.step ? ` at step "${view.step}"` : ''} and needs support${cause(view.failure?.errorMessage ?? view.failure?.ErrorMessage)}`;
       default: break;
     }
     switch (view.step) {
@@ -132,10 +144,16 @@ function finished(view) {
 /** ": the CRM answered 404 Not Found" from "FetchCrmDealActivity failed: hubspot answered 404 Not Found to GET ...". */
 function cause(detail) {
   if (!detail) return '';
-  const answered = /(\w+) answered (\d{3}[A-Za-z ]*?) to /.exec(detail);
-  if (answered) return `: ${answered[1]} answered ${answered[2].trim()}`;
+  const answered = /([\w-]+) answered (\d{3}[A-Za-z ]*?) to /.exec(detail);
+  if (answered) return `: ${systemName(answered[1])} answered ${answered[2].trim()}`;
   const text = detail.length > 140 ? `${detail.slice(0, 140)}…` : detail;
   return `: ${text}`;
+}
+
+/** A connector's name as the business knows it: "the ERP (quickbooks)". */
+function systemName(system) {
+  const role = { hubspot: 'the CRM', quickbooks: 'the ERP', xero: 'the ERP', bamboohr: 'the HR system' }[system.toLowerCase()];
+  return role ? `${role} (${system})` : system;
 }
 
 /** What the workflow is about: the business object and its key, then when it started and what it produced. */
@@ -199,7 +217,7 @@ function reviewSection(view, review, context) {
         reviewedBy: context.caller.name,
         comment: reason.value.trim() || undefined,
       });
-      flash = { id: view.instanceId, node: statusBox(`Answer "${action.Name}" sent; the workflow goes on.`) };
+      flash = { id: view.instanceId, node: statusBox(`Answer "${action.Name}" sent; the workflow goes on.`), follow: 15 };
       setTimeout(() => context.current() && context.refresh(), 1200);
       replace(out, statusBox(`Answer "${action.Name}" sent; the workflow goes on. Refreshing…`));
     } catch (err) {
@@ -235,7 +253,7 @@ function actions(view, context) {
         return;
       }
       const r = answer.ok;
-      flash = { id: view.instanceId, node: statusBox(`${text}: ${r.result}${r.detail ? ` (${sentence(r.detail)})` : ''}.`, r.result === 'done' ? 'ok' : 'warn') };
+      flash = { id: view.instanceId, node: statusBox(`${text}: ${r.result}${r.detail ? ` (${sentence(r.detail)})` : ''}.`, r.result === 'done' ? 'ok' : 'warn'), follow: 15 };
       context.refresh();
     });
     return button;
@@ -294,6 +312,7 @@ function timeline(view, history, calls) {
     return el('li', { 'data-testid': `step-${i + 1}`, class: `step step-${s.outcome ?? 'running'}` },
       el('div', { class: 'step-head' },
         el('span', { class: 'step-name' }, s.name),
+        stepSubject(s.input) ? el('span', { class: 'step-subject' }, stepSubject(s.input)) : null,
         statusLabel(s.outcome ?? 'running'),
         el('span', { class: 'step-duration' }, s.durationMs !== null && s.durationMs !== undefined ? duration(s.durationMs) : `${duration(end - at)} so far`),
         s.attempt > 1 ? el('span', { class: 'hint' }, `attempt ${s.attempt}`) : null,
@@ -309,6 +328,13 @@ function timeline(view, history, calls) {
     history.complete === false || (history.limits ?? []).length ? el('p', { class: 'hint' }, `Limits: ${(history.limits ?? []).join(' ')}`) : null,
     others.length ? [el('h3', {}, 'Other API calls of this run'), apiCalls(others)] : null,
   ];
+}
+
+/** Which system a step worked on, when its input says (an offboarding's or onboarding's target system). */
+function stepSubject(input) {
+  const first = Array.isArray(input) ? input[0] : input;
+  const system = first?.Target?.System ?? first?.System;
+  return typeof system === 'string' ? system : null;
 }
 
 function apiCalls(calls) {

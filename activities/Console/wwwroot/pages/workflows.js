@@ -189,6 +189,8 @@ function bulkControls(filter, selected, context) {
       const { matched } = await count();
       replace(out);
       const ids = [...selected];
+      dryRun.disabled = run.disabled = false;
+      run.focus();
       const confirmed = await dialog({
         title: 'Confirm the bulk action',
         text: `${action.value} ${matched} workflows?`,

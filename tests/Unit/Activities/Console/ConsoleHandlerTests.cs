@@ -127,6 +127,47 @@ public sealed class ConsoleHandlerTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Every_page_module_and_the_chart_library_are_built_in()
+    {
+        string[] expected =
+        [
+            "index.html", "console.css", "app.js", "api.js", "ui.js",
+            "pages/home.js", "pages/workflows.js", "pages/workflow.js", "pages/reviews.js", "pages/dead-letters.js", "pages/alerts.js", "pages/audit.js",
+            "lib/uPlot.esm.js", "lib/uPlot.min.css",
+        ];
+
+        Assert.All(expected, path => Assert.NotNull(ConsoleAssets.Find(path)));
+    }
+
+    [Fact]
+    public void Every_file_the_page_and_its_modules_refer_to_is_built_in()
+    {
+        var missing = new List<string>();
+        foreach (string path in ConsoleAssets.Paths.Where(p => !p.StartsWith("lib/", StringComparison.Ordinal)))
+        {
+            string text = Encoding.UTF8.GetString(ConsoleAssets.Find(path)!.Content);
+            string? pattern = path.EndsWith(".html", StringComparison.Ordinal)
+                ? @"(?:src|href)=""(?<ref>[^""#:?]+)"""
+                : path.EndsWith(".js", StringComparison.Ordinal) ? @"(?:from|import)\s+'(?<ref>\.{1,2}/[^']+)'" : null;
+            if (pattern is null)
+            {
+                continue;
+            }
+
+            foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(text, pattern))
+            {
+                string resolved = new Uri(new Uri("http://console/" + path), match.Groups["ref"].Value).AbsolutePath.TrimStart('/');
+                if (ConsoleAssets.Find(resolved) is null)
+                {
+                    missing.Add($"{path} -> {match.Groups["ref"].Value}");
+                }
+            }
+        }
+
+        Assert.Empty(missing);
+    }
+
     private async Task<(HttpContext Context, string Body)> ServeAsync(string path, string? file, string? ifNoneMatch = null, string query = "")
     {
         var context = new DefaultHttpContext { RequestServices = services };
