@@ -199,4 +199,44 @@ public sealed class ConsoleOperatorTests(ConsoleHostFixture host, ChromiumFixtur
         JsonNode? stored = (await host.GetAsync($"/api/v1/alerts?instanceId={instanceId}"))["items"]!.AsArray().FirstOrDefault(a => (string?)a!["id"] == alertId);
         Assert.Equal("acknowledged", (string?)stored?["state"]);
     }
+
+    [Fact]
+    public async Task A_bulk_action_on_selected_rows_touches_only_those()
+    {
+        string[] deals = await host.DealsAwaitingReviewAsync(3);
+        string[] chosen = [$"deal-invoice-{deals[0]}", $"deal-invoice-{deals[2]}"];
+        string left = $"deal-invoice-{deals[1]}";
+
+        await chromium.RunAsync(nameof(A_bulk_action_on_selected_rows_touches_only_those), async page =>
+        {
+            await SignInAsync(page, host.ConsoleUrl, StandaloneHostFixture.OperationsKey, "operator");
+            await page.GotoAsync(host.ConsoleUrl + "#/workflows?workflow=deal-invoice&status=Running&step=awaiting-review");
+            ILocator table = page.GetByRole(AriaRole.Table, new() { Name = "Workflows" });
+            await Expect(table.GetByRole(AriaRole.Link, new() { Name = left, Exact = true })).ToBeVisibleAsync();
+            foreach (string id in chosen)
+            {
+                await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {id}", Exact = true }).CheckAsync();
+            }
+
+            await ChooseAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Bulk action", Exact = true }), "suspend");
+            await page.GetByLabel("Reason").FillAsync("checking these two");
+            await Button(page, "Dry run").ClickAsync();
+            await Expect(page.GetByTestId("bulk-dry-run")).ToContainTextAsync("2 workflows would be touched");
+            await Button(page, "Run").ClickAsync();
+            ILocator dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToContainTextAsync("suspend 2 workflows?");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm", Exact = true }).ClickAsync();
+            ILocator progress = page.GetByRole(AriaRole.Progressbar, new() { Name = "Bulk job progress" });
+            await Expect(progress).ToHaveAttributeAsync("aria-valuenow", "2");
+            await Expect(progress).ToHaveAttributeAsync("aria-valuemax", "2");
+            await Expect(page.GetByTestId("bulk-counts")).ToHaveTextAsync("matched 2, done 2, failed 0, skipped 0");
+        });
+
+        foreach (string id in chosen)
+        {
+            await Eventually.Until(() => host.InstanceAsync(id), i => (string?)i?["runtimeStatus"] == "Suspended", ConsoleHostFixture.Deadline, $"{id} to be suspended");
+        }
+
+        Assert.Equal("Running", (string?)(await host.InstanceAsync(left))!["runtimeStatus"]);
+    }
 }
