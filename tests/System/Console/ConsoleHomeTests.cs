@@ -141,6 +141,14 @@ public sealed class ConsoleHomeTests(ConsoleHostFixture host, ChromiumFixture ch
             // Usable, not just narrow: the navigation and the review's button can be reached and seen.
             await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
             await Expect(Button(page, "Send answer")).ToBeVisibleAsync();
+
+            // The other pages' tables scroll inside their own box, not the page.
+            foreach ((string route, string table) in new[] { ("#/reviews", "Reviews waiting"), ("#/dead-letters", "Dead letters"), ("#/alerts", "Alerts"), ("#/audit", "Audit trail") })
+            {
+                await page.GotoAsync(host.ConsoleUrl + route);
+                await Expect(page.GetByRole(AriaRole.Table, new() { Name = table })).ToBeVisibleAsync();
+                Assert.True(await FitsWidthAsync(page), $"{route} scrolls sideways at 375 px");
+            }
         }, width: 375, height: 800);
     }
 }
