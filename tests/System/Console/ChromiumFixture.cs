@@ -28,6 +28,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not at {ExecutablePath}: run scripts/chromium.sh (test.sh does) to install Debian's chromium.");
         }
 
+        // The host answers within its own deadlines (3 s); pages render after one or two API calls.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

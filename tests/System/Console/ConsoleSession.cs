@@ -10,12 +10,6 @@ namespace Integration.Tests.System.Console;
 /// </summary>
 public static partial class ConsoleSession
 {
-    static ConsoleSession()
-    {
-        // The host answers within its own deadlines (3 s); pages render after one or two API calls.
-        SetDefaultExpectTimeout(15_000);
-    }
-
     /// <summary>Opens the console and signs in with a key; waits until the header names the role.</summary>
     public static async Task SignInAsync(IPage page, string consoleUrl, string key, string role)
     {
