@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration (real Durable Task engine on Azurite), end-to-end (the
-# standalone host and sandbox over HTTP) and the infrastructure (Bicep) checks. Installs what it
-# needs (Azurite from npm, the Bicep CLI from NuGet). Uses its own Azurite on ports 10100-10102 with
+# standalone host and sandbox over HTTP), the console in a real browser (tests/System/Console) and the
+# infrastructure (Bicep) checks. Installs what it needs (Azurite from npm, the Bicep CLI from NuGet,
+# Debian's chromium and chromium-driver through scripts/chromium.sh). Uses its own Azurite on ports 10100-10102 with
 # a throwaway data folder, so a running ./run.sh is not disturbed. (Not Azurite's in-memory mode: its
 # once-a-minute queue clean-up blocks every request for tens of seconds; see docs/benchmarks.md.)
 # Ends with "N passed, N failed".
@@ -24,6 +25,12 @@ if ! scripts/azurite.sh start "$port" "$data" "$pidfile"; then
 fi
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export INTEGRATION_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((port + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((port + 2))/devstoreaccount1;"
+
+# The console's browser tests drive Debian's chromium (Playwright for .NET is pointed at it; it never downloads one).
+echo "== chromium"
+if ! scripts/chromium.sh >/dev/null; then
+  echo "test.sh: chromium could not be installed (scripts/chromium.sh)"; echo "0 passed, 1 failed"; exit 1
+fi
 
 echo "== build"
 if ! dotnet build Integration.sln -c Release --nologo -v quiet -clp:ErrorsOnly; then
