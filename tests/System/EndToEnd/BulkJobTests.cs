@@ -38,7 +38,13 @@ public sealed class BulkJobTests(BulkJobHostFixture fixture)
                 async () => (string?)(await fixture.InstanceAsync($"deal-invoice-{dealId}"))?["customStatus"]?["Step"], s => s == "awaiting-review", Deadline, $"deal {dealId} to await review");
         }
 
-        var filter = new { workflow = "deal-invoice", status = "Running", step = "awaiting-review", createdFrom = createdFrom.ToString("O", CultureInfo.InvariantCulture) };
+        // Up to now too: a run another test's redelivered event starts later (a finished deal run again) is not one of these.
+        DateTimeOffset createdTo = DateTimeOffset.UtcNow;
+        var filter = new
+        {
+            workflow = "deal-invoice", status = "Running", step = "awaiting-review",
+            createdFrom = createdFrom.ToString("O", CultureInfo.InvariantCulture), createdTo = createdTo.ToString("O", CultureInfo.InvariantCulture),
+        };
 
         // Dry run: counts and names them, acts on none.
         JsonObject dry = await RunToEndAsync(new { action = "terminate", filter, dryRun = true });
@@ -79,7 +85,12 @@ public sealed class BulkJobTests(BulkJobHostFixture fixture)
     {
         DateTimeOffset createdFrom = DateTimeOffset.UtcNow;
         string[] instances = await AwaitingReviewAsync(4);
-        var filter = new { workflow = "deal-invoice", status = "Running", step = "awaiting-review", createdFrom = createdFrom.ToString("O", CultureInfo.InvariantCulture) };
+        DateTimeOffset createdTo = DateTimeOffset.UtcNow;
+        var filter = new
+        {
+            workflow = "deal-invoice", status = "Running", step = "awaiting-review",
+            createdFrom = createdFrom.ToString("O", CultureInfo.InvariantCulture), createdTo = createdTo.ToString("O", CultureInfo.InvariantCulture),
+        };
 
         using HttpResponseMessage started = await PostAsync("/api/v1/bulk-jobs", new { action = "suspend", filter, reason = "pause them" });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
