@@ -1,5 +1,5 @@
 // Small DOM helpers shared by the pages: elements built without innerHTML (API text is never parsed as HTML),
-// tables with a caption (their accessible name), modal dialogs, status labels and time formats.
+// tables with a caption (their accessible name), paged tables with "Load more", modal dialogs, status labels and time formats.
 
 /** An element with attributes ("class", "for", aria-*, data-*, on* handlers as functions) and children (nodes or text). */
 export function el(tag, attrs = {}, ...children) {
@@ -58,6 +58,42 @@ export function table(name, columns, rows, empty = 'Nothing to show.') {
     body);
   return el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${name} (scrolls sideways)` },
     t, rows.length === 0 ? el('p', { class: 'empty' }, empty) : null);
+}
+
+/**
+ * The same shape filled a page at a time: fetchPage(continuationToken) resolves to {items, continuationToken}, row(item)
+ * builds a <tr>, and "Load more" shows while there is a token. Returns the nodes to place (a message area, the table, the
+ * button), the message area itself (out: the empty text or the API's problem; pages add their own status lines) and
+ * load(), which fetches the first page. A page that arrives after the user moved on (current() false) is dropped.
+ */
+export function pagedTable({ caption, headings, fetchPage, row, empty, current = () => true }) {
+  const out = el('div');
+  const rows = el('tbody');
+  const more = el('button', { type: 'button', hidden: true }, 'Load more');
+  let token = null;
+  let count = 0;
+  async function load() {
+    more.disabled = true;
+    try {
+      const page = await fetchPage(token ?? undefined);
+      if (!current()) return;
+      for (const item of page.items ?? []) { rows.append(row(item)); count++; }
+      token = page.continuationToken ?? null;
+      more.hidden = !token;
+      if (count === 0) replace(out, el('p', { class: 'empty' }, empty));
+    } catch (err) {
+      replace(out, problemBox(err));
+    } finally {
+      more.disabled = false;
+    }
+  }
+  more.addEventListener('click', () => load());
+  const region = el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${caption} (scrolls sideways)` },
+    el('table', {},
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, headings.map((h) => el('th', { scope: 'col' }, h)))),
+      rows));
+  return { out, nodes: [out, region, more], load };
 }
 
 /** A runtime or record status as text with a colour class (the colour repeats the text, it never replaces it). */

@@ -1,7 +1,7 @@
 // Alerts: what was raised to people (GET /api/v1/alerts), by state; operators acknowledge (stops the reminders) or
 // resolve one (POST /api/v1/alerts/{id}/acknowledge | resolve, with a reason).
 import { get, post } from '../api.js';
-import { dialog, el, field, longText, problemBox, replace, select, statusBox, statusLabel, when } from '../ui.js';
+import { dialog, el, field, longText, pagedTable, replace, select, statusBox, statusLabel, when } from '../ui.js';
 
 const STATES = ['open', 'acknowledged', 'resolved'];
 
@@ -16,11 +16,14 @@ export async function render(main, context) {
     if (location.hash === target) context.refresh(); else location.hash = target;
   });
 
-  const out = el('div');
-  const rows = el('tbody');
-  const more = el('button', { type: 'button', hidden: true }, 'Load more');
-  let token = null;
-  let count = 0;
+  const { out, nodes, load } = pagedTable({
+    caption: 'Alerts',
+    headings: ['Last raised', 'Severity', 'Alert', 'About', 'Times', 'State', 'Action'],
+    fetchPage: (continuationToken) => get('alerts', { state: context.params.get('state') ?? undefined, pageSize: 50, continuationToken }),
+    row,
+    empty: 'No alerts match.',
+    current: context.current,
+  });
 
   function row(a) {
     const stateCell = el('td', {}, statusLabel(a.state));
@@ -56,32 +59,9 @@ export async function render(main, context) {
       actions);
   }
 
-  async function load() {
-    more.disabled = true;
-    try {
-      const page = await get('alerts', { state: context.params.get('state') ?? undefined, pageSize: 50, continuationToken: token ?? undefined });
-      if (!context.current()) return;
-      for (const a of page.items ?? []) { rows.append(row(a)); count++; }
-      token = page.continuationToken ?? null;
-      more.hidden = !token;
-      if (count === 0) replace(out, el('p', { class: 'empty' }, 'No alerts match.'));
-    } catch (err) {
-      replace(out, problemBox(err));
-    } finally {
-      more.disabled = false;
-    }
-  }
-  more.addEventListener('click', load);
-
   replace(main,
     el('h1', { tabindex: '-1' }, 'Alerts'),
     form,
-    out,
-    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Alerts (scrolls sideways)' },
-      el('table', {},
-        el('caption', {}, 'Alerts'),
-        el('thead', {}, el('tr', {}, ['Last raised', 'Severity', 'Alert', 'About', 'Times', 'State', 'Action'].map((h) => el('th', { scope: 'col' }, h)))),
-        rows)),
-    more);
+    nodes);
   await load();
 }

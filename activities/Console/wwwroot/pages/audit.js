@@ -1,6 +1,6 @@
 // Audit trail: who did what, when, to what, why and with what result (GET /api/v1/audit, newest first). Read only.
 import { get } from '../api.js';
-import { el, field, longText, problemBox, replace, statusLabel, when } from '../ui.js';
+import { el, field, longText, pagedTable, replace, statusLabel, when } from '../ui.js';
 
 export async function render(main, context) {
   const target = el('input', { type: 'search', value: context.params.get('target') ?? '', autocomplete: 'off' });
@@ -17,51 +17,32 @@ export async function render(main, context) {
     if (location.hash === hash) context.refresh(); else location.hash = hash;
   });
 
-  const out = el('div');
-  const rows = el('tbody');
-  const more = el('button', { type: 'button', hidden: true }, 'Load more');
-  let token = null;
-  let count = 0;
-
-  async function load() {
-    more.disabled = true;
-    try {
-      const page = await get('audit', {
-        target: context.params.get('target') ?? undefined, actor: context.params.get('actor') ?? undefined, pageSize: 50, continuationToken: token ?? undefined,
-      });
-      if (!context.current()) return;
-      for (const a of page.items ?? []) {
-        count++;
-        const result = a.result ?? '';
-        rows.append(el('tr', {},
-          el('td', {}, when(a.at)),
-          el('td', {}, `${a.actor ?? ''}${a.role ? ` (${a.role})` : ''}`),
-          el('td', {}, a.action ?? ''),
-          el('td', {}, /^(deal-invoice|offboarding|onboarding)-/.test(a.target ?? '') ? el('a', { href: `#/workflows/${encodeURIComponent(a.target)}` }, a.target) : a.target ?? ''),
-          el('td', { class: 'detail' }, a.reason ?? ''),
-          el('td', { class: 'detail' }, statusLabel(result.split(':')[0]), ' ', longText(result.includes(':') ? result.slice(result.indexOf(':') + 1).trim() : ''))));
-      }
-      token = page.continuationToken ?? null;
-      more.hidden = !token;
-      if (count === 0) replace(out, el('p', { class: 'empty' }, 'Nothing in the audit trail matches (it covers the last 30 days unless a time is given).'));
-    } catch (err) {
-      replace(out, problemBox(err));
-    } finally {
-      more.disabled = false;
-    }
+  function row(a) {
+    const result = a.result ?? '';
+    return el('tr', {},
+      el('td', {}, when(a.at)),
+      el('td', {}, `${a.actor ?? ''}${a.role ? ` (${a.role})` : ''}`),
+      el('td', {}, a.action ?? ''),
+      el('td', {}, /^(deal-invoice|offboarding|onboarding)-/.test(a.target ?? '') ? el('a', { href: `#/workflows/${encodeURIComponent(a.target)}` }, a.target) : a.target ?? ''),
+      el('td', { class: 'detail' }, a.reason ?? ''),
+      el('td', { class: 'detail' }, statusLabel(result.split(':')[0]), ' ', longText(result.includes(':') ? result.slice(result.indexOf(':') + 1).trim() : '')));
   }
-  more.addEventListener('click', load);
+
+  const { nodes, load } = pagedTable({
+    caption: 'Audit trail',
+    headings: ['When', 'Who', 'Action', 'Target', 'Reason', 'Result'],
+    fetchPage: (continuationToken) => get('audit', {
+      target: context.params.get('target') ?? undefined, actor: context.params.get('actor') ?? undefined, pageSize: 50, continuationToken,
+    }),
+    row,
+    empty: 'Nothing in the audit trail matches (it covers the last 30 days unless a time is given).',
+    current: context.current,
+  });
 
   replace(main,
     el('h1', { tabindex: '-1' }, 'Audit trail'),
     el('p', {}, 'Every action, replay, bulk job, alert change and review answer. Nobody can change it.'),
     form,
-    out,
-    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Audit trail (scrolls sideways)' },
-      el('table', {},
-        el('caption', {}, 'Audit trail'),
-        el('thead', {}, el('tr', {}, ['When', 'Who', 'Action', 'Target', 'Reason', 'Result'].map((h) => el('th', { scope: 'col' }, h)))),
-        rows)),
-    more);
+    nodes);
   await load();
 }

@@ -1,7 +1,7 @@
 // Dead letters: events and workflows that gave up (GET /api/v1/dead-letters), filtered by source and state;
 // operators replay one (POST /api/v1/dead-letters/{id}/replay, with a reason).
 import { get, post } from '../api.js';
-import { dialog, el, field, longText, problemBox, replace, select, sentence, statusBox, statusLabel, when } from '../ui.js';
+import { dialog, el, field, longText, pagedTable, replace, select, sentence, statusBox, statusLabel, when } from '../ui.js';
 
 // The development sources and the two the store adds; a deployment's other sources still work through the address (?source=).
 const SOURCES = ['crm', 'hr', 'app', 'workflow', 'unknown'];
@@ -22,12 +22,15 @@ export async function render(main, context) {
     if (location.hash === target) context.refresh(); else location.hash = target;
   });
 
-  const out = el('div');
-  const rows = el('tbody');
-  const more = el('button', { type: 'button', hidden: true }, 'Load more');
-  let token = null;
-  let count = 0;
   const status = context.params.get('status') === 'any' ? '' : context.params.get('status') ?? 'open';
+  const { out, nodes, load } = pagedTable({
+    caption: 'Dead letters',
+    headings: ['Recorded', 'Source', 'What', 'Why', 'State', 'Action'],
+    fetchPage: (continuationToken) => get('dead-letters', { source: context.params.get('source') ?? undefined, status: status || undefined, pageSize: 50, continuationToken }),
+    row,
+    empty: 'No dead letters match.',
+    current: context.current,
+  });
 
   function row(d) {
     const stateCell = el('td', {}, statusLabel(d.status));
@@ -58,33 +61,10 @@ export async function render(main, context) {
       actions);
   }
 
-  async function load() {
-    more.disabled = true;
-    try {
-      const page = await get('dead-letters', { source: context.params.get('source') ?? undefined, status: status || undefined, pageSize: 50, continuationToken: token ?? undefined });
-      if (!context.current()) return;
-      for (const d of page.items ?? []) { rows.append(row(d)); count++; }
-      token = page.continuationToken ?? null;
-      more.hidden = !token;
-      if (count === 0) replace(out, el('p', { class: 'empty' }, 'No dead letters match.'));
-    } catch (err) {
-      replace(out, problemBox(err));
-    } finally {
-      more.disabled = false;
-    }
-  }
-  more.addEventListener('click', load);
-
   replace(main,
     el('h1', { tabindex: '-1' }, 'Dead letters'),
     el('p', {}, 'Events that never reached a workflow, and workflows that gave up. Fix the cause, then replay.'),
     form,
-    out,
-    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Dead letters (scrolls sideways)' },
-      el('table', {},
-        el('caption', {}, 'Dead letters'),
-        el('thead', {}, el('tr', {}, ['Recorded', 'Source', 'What', 'Why', 'State', 'Action'].map((h) => el('th', { scope: 'col' }, h)))),
-        rows)),
-    more);
+    nodes);
   await load();
 }
