@@ -14,8 +14,72 @@ namespace Integration.Tests.System.EndToEnd;
 /// generation per page), showing its progress, and ends with its counts, having acted once on each.
 /// </summary>
 [Collection(BulkJobHostCollection.Name)]
-public sealed class BulkJobTests(BulkJobHostFixture fixture) : BulkJobTestBase(fixture)
+public sealed class BulkJobTests(BulkJobHostFixture fixture)
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task A_bulk_terminate_of_workflows_awaiting_review_shows_progress_and_acts_once_on_each()
+    {
+        // From this moment (same clock as the host's): the workflows other tests of this host left awaiting review are older.
+        DateTimeOffset createdFrom = DateTimeOffset.UtcNow;
+        string[] deals = [StandaloneHostFixture.NewDealId(), StandaloneHostFixture.NewDealId(), StandaloneHostFixture.NewDealId()];
+        foreach (string dealId in deals)
+        {
+            await fixture.Sandbox.SeedDealWithoutCompanyAsync(dealId);
+            using HttpResponseMessage sent = await fixture.Sender.SendCrmAsync(
+                SampleEvents.HubSpotDealClosedWon(long.Parse(dealId, CultureInfo.InvariantCulture), EventIds.NewEventId()));
+            Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        }
+
+        foreach (string dealId in deals)
+        {
+            await Eventually.Until(
+                async () => (string?)(await fixture.InstanceAsync($"deal-invoice-{dealId}"))?["customStatus"]?["Step"], s => s == "awaiting-review", Deadline, $"deal {dealId} to await review");
+        }
+
+        // Up to now too: a run another test's redelivered event starts later (a finished deal run again) is not one of these.
+        DateTimeOffset createdTo = DateTimeOffset.UtcNow;
+        var filter = new
+        {
+            workflow = "deal-invoice", status = "Running", step = "awaiting-review",
+            createdFrom = createdFrom.ToString("O", CultureInfo.InvariantCulture), createdTo = createdTo.ToString("O", CultureInfo.InvariantCulture),
+        };
+
+        // Dry run: counts and names them, acts on none.
+        JsonObject dry = await RunToEndAsync(new { action = "terminate", filter, dryRun = true });
+        Assert.Equal(("completed", 3, 0, 0, 0), State(dry));
+        Assert.Equal(deals.Select(d => $"deal-invoice-{d}").Order(), dry["sample"]!.AsArray().Select(s => (string)s!["target"]!).Order());
+        foreach (string dealId in deals)
+        {
+            Assert.Equal("Running", (string?)(await fixture.InstanceAsync($"deal-invoice-{dealId}"))!["runtimeStatus"]);
+        }
+
+        // The real job: one target a second, so its progress shows between batches.
+        List<int> seenDone = [];
+        JsonObject job = await RunToEndAsync(new { action = "terminate", filter, dryRun = false, reason = "stale reviews" }, seenDone);
+        Assert.Equal(("completed", 3, 3, 0, 0), State(job));
+        Assert.True(seenDone.Any(done => done is > 0 and < 3), $"progress between batches; seen while running: [{string.Join(", ", seenDone)}], job: {job.ToJsonString()}");
+        foreach (string dealId in deals)
+        {
+            Assert.Equal("Terminated", (string?)(await StatusAsync($"deal-invoice-{dealId}", "Terminated"))["runtimeStatus"]);
+        }
+
+        // One "done" terminate per workflow in the audit trail, as the operator who started the job.
+        var audit = new TableClient(TestEnvironment.StorageConnectionString, fixture.Host.TaskHub + "Audit");
+        foreach (string dealId in deals)
+        {
+            List<string> results = [];
+            await foreach (TableEntity row in audit.QueryAsync<TableEntity>(e => e.GetString("Target") == $"deal-invoice-{dealId}" && e.GetString("Action") == "terminate"))
+            {
+                Assert.Equal("development operator", row.GetString("Actor"));
+                results.Add(row.GetString("Result").Split(':')[0]);
+            }
+
+            Assert.Equal(["done"], results);
+        }
+    }
+
     [Fact]
     public async Task A_job_cancelled_while_it_runs_stops_before_its_next_batch()
     {
@@ -47,7 +111,7 @@ public sealed class BulkJobTests(BulkJobHostFixture fixture) : BulkJobTestBase(f
         int suspended = 0;
         foreach (string instanceId in instances)
         {
-            suspended += (string?)(await Fixture.InstanceAsync(instanceId))!["runtimeStatus"] == "Suspended" ? 1 : 0;
+            suspended += (string?)(await fixture.InstanceAsync(instanceId))!["runtimeStatus"] == "Suspended" ? 1 : 0;
         }
 
         Assert.Equal(done, suspended);
@@ -77,92 +141,14 @@ public sealed class BulkJobTests(BulkJobHostFixture fixture) : BulkJobTestBase(f
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         Assert.Equal(("skipped", "completed"), ((string?)answer["result"], (string?)answer["state"]));
     }
-}
 
-/// <summary>
-/// The progress test on a host of its own: its filter must match its three workflows and nothing else, and another
-/// test's workflows on a shared host (left awaiting review, or run again by a redelivered event) matched as well.
-/// </summary>
-[Collection(BulkTerminateHostCollection.Name)]
-public sealed class BulkTerminateTests(BulkJobHostFixture fixture) : BulkJobTestBase(fixture)
-{
-    [Fact]
-    public async Task A_bulk_terminate_of_workflows_awaiting_review_shows_progress_and_acts_once_on_each()
-    {
-        // From this moment (same clock as the host's): the workflows other tests of this host left awaiting review are older.
-        DateTimeOffset createdFrom = DateTimeOffset.UtcNow;
-        string[] deals = [StandaloneHostFixture.NewDealId(), StandaloneHostFixture.NewDealId(), StandaloneHostFixture.NewDealId()];
-        foreach (string dealId in deals)
-        {
-            await Fixture.Sandbox.SeedDealWithoutCompanyAsync(dealId);
-            using HttpResponseMessage sent = await Fixture.Sender.SendCrmAsync(
-                SampleEvents.HubSpotDealClosedWon(long.Parse(dealId, CultureInfo.InvariantCulture), EventIds.NewEventId()));
-            Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
-        }
-
-        foreach (string dealId in deals)
-        {
-            await Eventually.Until(
-                async () => (string?)(await Fixture.InstanceAsync($"deal-invoice-{dealId}"))?["customStatus"]?["Step"], s => s == "awaiting-review", Deadline, $"deal {dealId} to await review");
-        }
-
-        // Up to now too: a run another test's redelivered event starts later (a finished deal run again) is not one of these.
-        DateTimeOffset createdTo = DateTimeOffset.UtcNow;
-        var filter = new
-        {
-            workflow = "deal-invoice", status = "Running", step = "awaiting-review",
-            createdFrom = createdFrom.ToString("O", CultureInfo.InvariantCulture), createdTo = createdTo.ToString("O", CultureInfo.InvariantCulture),
-        };
-
-        // Dry run: counts and names them, acts on none.
-        JsonObject dry = await RunToEndAsync(new { action = "terminate", filter, dryRun = true });
-        Assert.True(State(dry) == ("completed", 3, 0, 0, 0), $"the dry run should match exactly the three, without acting: {dry.ToJsonString()}");
-        Assert.Equal(deals.Select(d => $"deal-invoice-{d}").Order(), dry["sample"]!.AsArray().Select(s => (string)s!["target"]!).Order());
-        foreach (string dealId in deals)
-        {
-            Assert.Equal("Running", (string?)(await Fixture.InstanceAsync($"deal-invoice-{dealId}"))!["runtimeStatus"]);
-        }
-
-        // The real job: one target a second, so its progress shows between batches.
-        List<int> seenDone = [];
-        JsonObject job = await RunToEndAsync(new { action = "terminate", filter, dryRun = false, reason = "stale reviews" }, seenDone);
-        Assert.Equal(("completed", 3, 3, 0, 0), State(job));
-        Assert.True(seenDone.Any(done => done is > 0 and < 3), $"progress between batches; seen while running: [{string.Join(", ", seenDone)}], job: {job.ToJsonString()}");
-        foreach (string dealId in deals)
-        {
-            Assert.Equal("Terminated", (string?)(await StatusAsync($"deal-invoice-{dealId}", "Terminated"))["runtimeStatus"]);
-        }
-
-        // One "done" terminate per workflow in the audit trail, as the operator who started the job.
-        var audit = new TableClient(TestEnvironment.StorageConnectionString, Fixture.Host.TaskHub + "Audit");
-        foreach (string dealId in deals)
-        {
-            List<string> results = [];
-            await foreach (TableEntity row in audit.QueryAsync<TableEntity>(e => e.GetString("Target") == $"deal-invoice-{dealId}" && e.GetString("Action") == "terminate"))
-            {
-                Assert.Equal("development operator", row.GetString("Actor"));
-                results.Add(row.GetString("Result").Split(':')[0]);
-            }
-
-            Assert.Equal(["done"], results);
-        }
-    }
-}
-
-/// <summary>What the bulk-job tests share: a slow-paced host, starting jobs and polling them to their end.</summary>
-public abstract class BulkJobTestBase(BulkJobHostFixture fixture)
-{
-    protected static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
-
-    protected BulkJobHostFixture Fixture => fixture;
-
-    protected async Task<string[]> AwaitingReviewAsync(int count)
+    private async Task<string[]> AwaitingReviewAsync(int count)
     {
         string[] deals = Enumerable.Range(0, count).Select(_ => StandaloneHostFixture.NewDealId()).ToArray();
         foreach (string dealId in deals)
         {
-            await Fixture.Sandbox.SeedDealWithoutCompanyAsync(dealId);
-            using HttpResponseMessage sent = await Fixture.Sender.SendCrmAsync(
+            await fixture.Sandbox.SeedDealWithoutCompanyAsync(dealId);
+            using HttpResponseMessage sent = await fixture.Sender.SendCrmAsync(
                 SampleEvents.HubSpotDealClosedWon(long.Parse(dealId, CultureInfo.InvariantCulture), EventIds.NewEventId()));
             Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
         }
@@ -170,23 +156,23 @@ public abstract class BulkJobTestBase(BulkJobHostFixture fixture)
         foreach (string dealId in deals)
         {
             await Eventually.Until(
-                async () => (string?)(await Fixture.InstanceAsync($"deal-invoice-{dealId}"))?["customStatus"]?["Step"], s => s == "awaiting-review", Deadline, $"deal {dealId} to await review");
+                async () => (string?)(await fixture.InstanceAsync($"deal-invoice-{dealId}"))?["customStatus"]?["Step"], s => s == "awaiting-review", Deadline, $"deal {dealId} to await review");
         }
 
         return [.. deals.Select(d => $"deal-invoice-{d}")];
     }
 
-    protected async Task<JsonObject> JobAsync(string location)
+    private async Task<JsonObject> JobAsync(string location)
     {
         using HttpResponseMessage response = await GetAsync(location);
         return (JsonObject)JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!;
     }
 
-    protected static (string?, int, int, int, int) State(JsonObject job) =>
+    private static (string?, int, int, int, int) State(JsonObject job) =>
         ((string?)job["state"], (int)job["matched"]!, (int)job["done"]!, (int)job["failed"]!, (int)job["skipped"]!);
 
     /// <summary>Starts a job (202 with its Location) and polls it until it ends; the done counts seen while it ran go to <paramref name="seenDone"/>.</summary>
-    protected async Task<JsonObject> RunToEndAsync(object body, List<int>? seenDone = null)
+    private async Task<JsonObject> RunToEndAsync(object body, List<int>? seenDone = null)
     {
         using HttpResponseMessage started = await PostAsync("/api/v1/bulk-jobs", body);
         string text = await started.Content.ReadAsStringAsync();
@@ -211,21 +197,21 @@ public abstract class BulkJobTestBase(BulkJobHostFixture fixture)
             $"bulk job {location} to end");
     }
 
-    protected Task<JsonObject> StatusAsync(string instanceId, string status) =>
-        Eventually.Until(() => Fixture.InstanceAsync(instanceId), i => (string?)i?["runtimeStatus"] == status, Deadline, $"{instanceId} to be {status}")!;
+    private Task<JsonObject> StatusAsync(string instanceId, string status) =>
+        Eventually.Until(() => fixture.InstanceAsync(instanceId), i => (string?)i?["runtimeStatus"] == status, Deadline, $"{instanceId} to be {status}")!;
 
-    protected Task<HttpResponseMessage> PostAsync(string path, object body)
+    private Task<HttpResponseMessage> PostAsync(string path, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Add("X-Api-Key", StandaloneHostFixture.OperationsKey);
-        return Fixture.Api.SendAsync(request);
+        return fixture.Api.SendAsync(request);
     }
 
-    protected Task<HttpResponseMessage> GetAsync(string path)
+    private Task<HttpResponseMessage> GetAsync(string path)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Api-Key", "dev-reader-key");
-        return Fixture.Api.SendAsync(request);
+        return fixture.Api.SendAsync(request);
     }
 }
 
@@ -245,10 +231,4 @@ public sealed class BulkJobHostFixture : StandaloneHostFixture
 public sealed class BulkJobHostCollection : ICollectionFixture<BulkJobHostFixture>
 {
     public const string Name = "standalone host (slow bulk jobs)";
-}
-
-[CollectionDefinition(Name)]
-public sealed class BulkTerminateHostCollection : ICollectionFixture<BulkJobHostFixture>
-{
-    public const string Name = "standalone host (slow bulk jobs, terminate progress)";
 }
