@@ -105,8 +105,10 @@ public sealed class InstanceTableFinder(IInstanceRows rows, TimeProvider time) :
                 continue;
             }
 
+            // The cursor is applied here to the tick, not left to the store: Azurite keeps ticks but compares times to the
+            // millisecond, so "le cursor" also returns rows newer than the cursor within its millisecond (the last page's).
             InstanceListItem[] newest = batch.Rows
-                .Where(r => lastId is null || r.CreatedTime < upper || string.CompareOrdinal(r.InstanceId, lastId) < 0)
+                .Where(r => upper is not { } cut || r.CreatedTime < cut || (lastId is not null && r.CreatedTime == cut && string.CompareOrdinal(r.InstanceId, lastId) < 0))
                 .Where(r => Matches(filter, r))
                 .Select(ToItem)
                 .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.InstanceId, StringComparer.Ordinal)

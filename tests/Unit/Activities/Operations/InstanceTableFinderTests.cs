@@ -28,6 +28,19 @@ public sealed class InstanceTableFinderTests
     }
 
     [Fact]
+    public async Task A_store_comparing_times_to_the_millisecond_gives_no_row_twice_across_pages()
+    {
+        // Three workflows started within one millisecond, ids in the opposite order to time; pages of two.
+        DateTimeOffset instant = Now.AddMinutes(-3);
+        var rows = new FakeInstanceRows([
+            Row("deal-invoice-1", instant.AddTicks(3)), Row("deal-invoice-2", instant.AddTicks(2)), Row("deal-invoice-3", instant.AddTicks(1))])
+        { MillisecondBounds = true };
+        List<InstanceListItem> all = await ReadAllAsync(Finder(rows), new InstanceFilter(), 2);
+
+        Assert.Equal(["deal-invoice-1", "deal-invoice-2", "deal-invoice-3"], all.Select(i => i.InstanceId));
+    }
+
+    [Fact]
     public async Task A_window_with_more_rows_than_one_read_returns_is_shrunk_and_still_sorted()
     {
         // Ids in the opposite order to time: the first 1,000 rows storage returns (key order) are the oldest.
@@ -234,6 +247,9 @@ internal sealed class FakeInstanceRows(IEnumerable<InstanceRow> rows) : IInstanc
 
     public FixedTime? Clock { get; init; }
 
+    /// <summary>Compares the query's CreatedTime bounds to the millisecond, as Azurite does (it keeps the ticks).</summary>
+    public bool MillisecondBounds { get; init; }
+
     public Task<InstanceRowBatch> QueryAsync(InstanceRowQuery query, int max, CancellationToken cancellationToken, TimeSpan? timeBudget = null)
     {
         Queries.Add((query, max));
@@ -242,12 +258,14 @@ internal sealed class FakeInstanceRows(IEnumerable<InstanceRow> rows) : IInstanc
             (query.IdPrefix is null || r.InstanceId.StartsWith(query.IdPrefix, StringComparison.Ordinal))
             && (query.Name is null || r.Name == query.Name)
             && (query.Statuses.Count == 0 || query.Statuses.Contains(r.RuntimeStatus))
-            && r.CreatedTime >= query.CreatedFrom
-            && (query.CreatedTo is not { } to || (query.CreatedToInclusive ? r.CreatedTime <= to : r.CreatedTime < to))).ToArray();
+            && Ms(r.CreatedTime) >= Ms(query.CreatedFrom)
+            && (query.CreatedTo is not { } to || (query.CreatedToInclusive ? Ms(r.CreatedTime) <= Ms(to) : Ms(r.CreatedTime) < Ms(to)))).ToArray();
         InstanceRow[] returned = matching.Take(max).ToArray();
         RowsReturned += returned.Length;
         return Task.FromResult(new InstanceRowBatch(returned, matching.Length > max));
     }
+
+    private long Ms(DateTimeOffset time) => MillisecondBounds ? time.UtcTicks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond : time.UtcTicks;
 
     public Task<InstanceRow?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
