@@ -40,7 +40,7 @@ public static class StandaloneHost
         int apiPort = builder.Configuration.GetValue("Standalone:ApiPort", DevDefaults.ApiPort);
         int grpcPort = builder.Configuration.GetValue("Standalone:GrpcPort", DevDefaults.GrpcPort);
         int sandboxPort = builder.Configuration.GetValue("Sandbox:Port", DevDefaults.SandboxPort);
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DevDefaults.For(sandboxPort) });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DevDefaults.For(sandboxPort, apiPort) });
         builder.Configuration.AddLogLevelDefaults();
 
         HostJsonSettings hostJson = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));

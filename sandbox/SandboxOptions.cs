@@ -24,6 +24,9 @@ internal sealed record SandboxOptions
 
     public bool GenerateDeals { get; init; } = true;
 
+    /// <summary>Where the product takes webhooks ("http://127.0.0.1:7071/api/v1/webhooks"); the emulated vendors post to "{this}/{source}".</summary>
+    public string? WebhooksBaseUrl { get; init; }
+
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
     public IReadOnlyDictionary<SandboxSystem, FaultSettings> Faults { get; init; } =
@@ -67,6 +70,7 @@ internal sealed record SandboxOptions
             XeroTenantId = tenant is null ? defaults.XeroTenantId : Guid.Parse(tenant),
             IdentityToken = section["Identity:Token"] ?? defaults.IdentityToken,
             GenerateDeals = section.GetValue("HubSpot:GenerateDeals", defaults.GenerateDeals),
+            WebhooksBaseUrl = section["Webhooks:BaseUrl"] ?? defaults.WebhooksBaseUrl,
             LogLevel = section.GetValue("LogLevel", defaults.LogLevel),
             Faults = faults,
         };

@@ -3,6 +3,7 @@ using Integration.Sandbox.Alerts;
 using Integration.Sandbox.BambooHr;
 using Integration.Sandbox.Faults;
 using Integration.Sandbox.HubSpot;
+using Integration.Sandbox.Infrastructure;
 using Integration.Sandbox.Identity;
 using Integration.Sandbox.QuickBooks;
 using Integration.Sandbox.Xero;
@@ -47,6 +48,8 @@ public static class SandboxServer
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<IdentityStore>();
         builder.Services.AddSingleton<BambooHrStore>();
+        builder.Services.AddHttpClient(nameof(ProductWebhooks), c => c.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton<ProductWebhooks>();
 
         var app = builder.Build();
         app.UseMiddleware<FaultInjectionMiddleware>();

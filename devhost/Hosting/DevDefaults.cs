@@ -16,7 +16,7 @@ public static class DevDefaults
     public const string OperationsKey = "dev-operations-key";
     public const string ReaderKey = "dev-reader-key";
 
-    public static Dictionary<string, string?> For(int sandboxPort)
+    public static Dictionary<string, string?> For(int sandboxPort, int apiPort = ApiPort)
     {
         string sandbox = $"http://127.0.0.1:{sandboxPort.ToString(CultureInfo.InvariantCulture)}";
         var settings = new Dictionary<string, string?>
@@ -47,6 +47,8 @@ public static class DevDefaults
             ["Operations:Keys:1:Role"] = "reader",
             ["Operations:Keys:1:Hash"] = Integration.Activities.Operations.OperationsKeyHash.Of(ReaderKey),
             ["Sandbox:Embedded"] = "true",
+            // The embedded sandbox's vendors (Shopify, ShipBob, ShipStation) send their webhooks to this host.
+            ["Sandbox:Webhooks:BaseUrl"] = $"http://127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}/api/v1/webhooks",
         };
         foreach ((string key, string? value) in SandboxIdentityTargets.For(sandbox))
         {

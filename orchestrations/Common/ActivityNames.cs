@@ -22,4 +22,14 @@ public static class ActivityNames
     public const string RecordOffboardingEvidence = "RecordOffboardingEvidenceActivity";
     public const string FindBulkJobTargets = "FindBulkJobTargetsActivity";
     public const string ApplyBulkJobAction = "ApplyBulkJobActionActivity";
+    public const string PlanOrderFulfilment = "PlanOrderFulfilmentActivity";
+    public const string ReserveOrderStock = "ReserveOrderStockActivity";
+    public const string ReleaseOrderStock = "ReleaseOrderStockActivity";
+    public const string CommitShippedStock = "CommitShippedStockActivity";
+    public const string SyncStoreStock = "SyncStoreStockActivity";
+    public const string CreateWarehouseOrder = "CreateWarehouseOrderActivity";
+    public const string CancelWarehouseOrder = "CancelWarehouseOrderActivity";
+    public const string CreateShopFulfilment = "CreateShopFulfilmentActivity";
+    public const string AddOrderCrmNote = "AddOrderCrmNoteActivity";
+    public const string FetchShipStationShipments = "FetchShipStationShipmentsActivity";
 }

@@ -18,4 +18,9 @@ internal enum SandboxSystem
     Atlassian,
     Zoom,
     Rest,
+
+    // Commerce (sandbox/Shopify, sandbox/ShipBob, sandbox/ShipStation): the order-fulfilment systems.
+    Shopify,
+    ShipBob,
+    ShipStation,
 }

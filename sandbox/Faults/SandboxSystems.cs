@@ -6,7 +6,8 @@ internal static class SandboxSystems
     public static IReadOnlyList<SandboxSystem> All { get; } =
         [SandboxSystem.HubSpot, SandboxSystem.QuickBooks, SandboxSystem.Alerts, SandboxSystem.Xero, SandboxSystem.BambooHr,
          SandboxSystem.Graph, SandboxSystem.Okta, SandboxSystem.Google, SandboxSystem.Slack,
-         SandboxSystem.GitHub, SandboxSystem.Atlassian, SandboxSystem.Zoom, SandboxSystem.Rest];
+         SandboxSystem.GitHub, SandboxSystem.Atlassian, SandboxSystem.Zoom, SandboxSystem.Rest,
+         SandboxSystem.Shopify, SandboxSystem.ShipBob, SandboxSystem.ShipStation];
 
     public static string Name(SandboxSystem system) => system switch
     {
@@ -23,6 +24,9 @@ internal static class SandboxSystems
         SandboxSystem.Atlassian => "atlassian",
         SandboxSystem.Zoom => "zoom",
         SandboxSystem.Rest => "rest",
+        SandboxSystem.Shopify => "shopify",
+        SandboxSystem.ShipBob => "shipbob",
+        SandboxSystem.ShipStation => "shipstation",
         _ => throw new ArgumentOutOfRangeException(nameof(system)),
     };
 
