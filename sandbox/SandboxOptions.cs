@@ -29,6 +29,10 @@ internal sealed record SandboxOptions
 
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
+    public ShipBob.ShipBobSandboxOptions ShipBob { get; init; } = new();
+
+    public ShipStation.ShipStationSandboxOptions ShipStation { get; init; } = new();
+
     public IReadOnlyDictionary<SandboxSystem, FaultSettings> Faults { get; init; } =
         SandboxSystems.All.ToDictionary(s => s, _ => new FaultSettings());
 
@@ -72,6 +76,8 @@ internal sealed record SandboxOptions
             GenerateDeals = section.GetValue("HubSpot:GenerateDeals", defaults.GenerateDeals),
             WebhooksBaseUrl = section["Webhooks:BaseUrl"] ?? defaults.WebhooksBaseUrl,
             LogLevel = section.GetValue("LogLevel", defaults.LogLevel),
+            ShipBob = Integration.Sandbox.ShipBob.ShipBobSandboxOptions.FromConfiguration(section.GetSection("ShipBob")),
+            ShipStation = Integration.Sandbox.ShipStation.ShipStationSandboxOptions.FromConfiguration(section.GetSection("ShipStation")),
             Faults = faults,
         };
     }

@@ -6,6 +6,9 @@ using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.Infrastructure;
 using Integration.Sandbox.Identity;
 using Integration.Sandbox.QuickBooks;
+using Integration.Sandbox.ShipBob;
+using Integration.Sandbox.ShipStation;
+using Integration.Sandbox.Warehouses;
 using Integration.Sandbox.Xero;
 
 namespace Integration.Sandbox;
@@ -50,6 +53,9 @@ public static class SandboxServer
         builder.Services.AddSingleton<BambooHrStore>();
         builder.Services.AddHttpClient(nameof(ProductWebhooks), c => c.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<ProductWebhooks>();
+        builder.Services.AddSingleton<WarehouseWebhooks>();
+        builder.Services.AddSingleton<ShipBobStore>();
+        builder.Services.AddSingleton<ShipStationStore>();
 
         var app = builder.Build();
         app.UseMiddleware<FaultInjectionMiddleware>();
@@ -60,6 +66,10 @@ public static class SandboxServer
         IdentityEndpoints.Map(app);
         BambooHrEndpoints.Map(app);
         BambooHrAdminEndpoints.Map(app);
+        ShipBobEndpoints.Map(app);
+        ShipBobAdminEndpoints.Map(app);
+        ShipStationEndpoints.Map(app);
+        ShipStationAdminEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;
     }

@@ -73,8 +73,11 @@ internal static class AdminEndpoints
                 : UnknownSystem(system));
         admin.MapPut("/faults/{system}", PutFaultsAsync);
 
-        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults, IdentityStore identity, BambooHrStore bambooHr) =>
+        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults, IdentityStore identity, BambooHrStore bambooHr,
+            ShipBob.ShipBobStore shipBob, ShipStation.ShipStationStore shipStation) =>
         {
+            shipBob.Clear();
+            shipStation.Clear();
             identity.Clear();
             bambooHr.Clear();
             hubSpot.Clear();

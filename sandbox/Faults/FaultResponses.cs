@@ -14,6 +14,8 @@ internal static class FaultResponses
         SandboxSystem.HubSpot => HubSpotErrors.RateLimit(),
         SandboxSystem.QuickBooks => QboErrors.Throttled(),
         SandboxSystem.Xero => XeroErrors.RateLimited(),
+        SandboxSystem.ShipBob => ShipBob.ShipBobErrors.RateLimited(),
+        SandboxSystem.ShipStation => ShipStation.ShipStationErrors.RateLimited(),
         _ => VendorOrPlain(system, StatusCodes.Status429TooManyRequests, "rate limited (injected by the sandbox)"),
     };
 
@@ -22,6 +24,8 @@ internal static class FaultResponses
         SandboxSystem.HubSpot => HubSpotErrors.InternalError(),
         SandboxSystem.QuickBooks => QboErrors.SystemFailure(now),
         SandboxSystem.Xero => XeroErrors.ServerError(),
+        SandboxSystem.ShipBob => ShipBob.ShipBobErrors.ServerError(),
+        SandboxSystem.ShipStation => ShipStation.ShipStationErrors.ServerError(),
         _ => VendorOrPlain(system, StatusCodes.Status500InternalServerError, "internal error (injected by the sandbox)"),
     };
 
@@ -40,12 +44,24 @@ internal static class FaultResponses
         _ => IdentityVendors.Find(system)?.Forbidden() ?? Plain("forbidden (injected by the sandbox)"),
     };
 
-    /// <summary>Headers a throttled answer carries besides Retry-After: Xero names the limit that was hit.</summary>
+    /// <summary>Headers a throttled answer carries besides Retry-After: Xero names the limit that was hit, ShipBob and ShipStation their counters.</summary>
     public static void AddRateLimitHeaders(SandboxSystem system, IHeaderDictionary headers)
     {
         if (system == SandboxSystem.Xero)
         {
             headers[XeroAuthFilter.RateLimitProblemHeader] = "minute";
+        }
+
+        // ShipBob names the wait in its own header; ShipStation v1 reports an exhausted window.
+        if (system == SandboxSystem.ShipBob)
+        {
+            headers["x-retry-after"] = headers.RetryAfter;
+            headers["x-remaining-calls"] = "0";
+        }
+
+        if (system == SandboxSystem.ShipStation)
+        {
+            ShipStation.ShipStationRateWindow.AddHeaders(headers, remaining: 0, resetSeconds: headers.RetryAfter.ToString());
         }
     }
 
