@@ -323,6 +323,66 @@ public sealed class ShipBobSandboxTests(WarehouseSandboxFixture fixture) : IClas
         Assert.Equal(5, stock.Count);
     }
 
+    [Fact]
+    public async Task A_product_that_cannot_be_reached_leaves_the_shipment_recorded_and_says_so()
+    {
+        // A port nothing listens on: bind one, note it, free it.
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        await using var sandbox = await SandboxHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sandbox:Webhooks:BaseUrl"] = $"http://127.0.0.1:{port}/api/v1/webhooks",
+        });
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/shipbob/2026-01/order")
+        {
+            Content = new StringContent(WarehouseSandboxFixture.ShipBobOrderJson(), Encoding.UTF8, "application/json"),
+        };
+        create.Headers.Authorization = new("Bearer", WarehouseSandboxFixture.ShipBobToken);
+        create.Headers.Add("shipbob_channel_id", WarehouseSandboxFixture.ChannelId);
+        Assert.Equal(HttpStatusCode.Created, (await sandbox.Http.SendAsync(create)).StatusCode);
+
+        var ship = await sandbox.AdminAsync(HttpMethod.Post, "/shipbob/orders/store-a-1001/ship");
+        var state = (await sandbox.AdminAsync(HttpMethod.Get, "/shipbob/orders/store-a-1001")).Json;
+
+        Assert.Equal(HttpStatusCode.OK, ship.Status);
+        Assert.Contains("could not be reached", ship.Json.GetProperty("delivery").GetProperty("error").GetString());
+        Assert.Equal("Fulfilled", state.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, state.GetProperty("webhooks")[0].GetProperty("status_code").ValueKind);
+    }
+
+    [Fact]
+    public async Task Configured_credentials_replace_the_defaults_and_a_malformed_webhook_secret_stops_start_up()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sandbox:ShipBob:AccessToken"] = "custom-shipbob",
+            ["Sandbox:ShipStation:ApiKey"] = "k",
+            ["Sandbox:ShipStation:ApiSecret"] = "s",
+            ["Sandbox:ShipStation:InventoryApiKey"] = "v2",
+        });
+
+        async Task<HttpStatusCode> GetAsync(string path, Action<HttpRequestMessage> authorise)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            authorise(request);
+            return (await sandbox.Http.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("/shipbob/2026-01/inventory-level", r => r.Headers.Authorization = new("Bearer", "custom-shipbob")));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync("/shipbob/2026-01/inventory-level", r => r.Headers.Authorization = new("Bearer", WarehouseSandboxFixture.ShipBobToken)));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("/shipstation/orders", r => r.Headers.Authorization = new("Basic", Convert.ToBase64String("k:s"u8.ToArray()))));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync("/shipstation/orders", r => r.Headers.Authorization = new("Basic", WarehouseSandboxFixture.ShipStationBasic)));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("/shipstation/v2/inventory", r => r.Headers.Add("API-Key", "v2")));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SandboxHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sandbox:ShipBob:WebhookSecret"] = "whsec_dG9vLXNob3J0", // "too-short": 9 bytes, the spec asks for 24 to 64
+        }));
+        Assert.Contains("Sandbox:ShipBob:WebhookSecret", error.Message);
+    }
+
     private async Task<long> CreateAsync(int quantity = 2)
     {
         var created = await fixture.ShipBobAsync(HttpMethod.Post, "/order", WarehouseSandboxFixture.ShipBobOrderJson(quantity: quantity));
