@@ -19,6 +19,8 @@ internal static class ShipBobEndpoints
         api.MapGet("/order", List);
         api.MapGet("/order/{id:long}", (long id, ShipBobStore store) =>
             store.Order(id) is { } order ? JsonResponse.Of(order) : NotFound(id));
+        api.MapGet("/order/{id:long}/shipment", (long id, ShipBobStore store) =>
+            store.Shipments(id) is { } shipments ? JsonResponse.Of(shipments) : NotFound(id));
         api.MapPost("/order/{idAndAction}", (string idAndAction, ShipBobStore store, TimeProvider time) =>
         {
             // The dated API's custom method "/order/{id}:cancel".

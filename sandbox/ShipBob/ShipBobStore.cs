@@ -92,6 +92,17 @@ internal sealed class ShipBobStore
         }
     }
 
+    /// <summary>GET /{version}/order/{id}/shipment: the order's shipments, or null for an unknown order.</summary>
+    public JsonArray? Shipments(long id)
+    {
+        lock (gate)
+        {
+            return orders.TryGetValue(id, out var order)
+                ? new JsonArray([.. order.Shipments.Select(s => (JsonNode?)ShipBobJson.Shipment(order, s))])
+                : null;
+        }
+    }
+
     /// <summary>
     /// POST /{version}/order/{id}:cancel: cancels every shipment not yet shipped. Shipped ones fail with a reason;
     /// a shipment cancelled before counts as cancelled again, so a resent cancel reads the same.

@@ -183,6 +183,7 @@ public sealed class ShipBobSandboxTests(WarehouseSandboxFixture fixture) : IClas
         var second = await Sandbox.AdminAsync(HttpMethod.Post, $"/shipbob/orders/{id}/ship");
         var afterSecond = (await Sandbox.AdminAsync(HttpMethod.Get, $"/shipbob/orders/{id}")).Json;
         var nothingLeft = await Sandbox.AdminAsync(HttpMethod.Post, $"/shipbob/orders/{id}/ship");
+        var shipments = await fixture.ShipBobAsync(HttpMethod.Get, $"/order/{id}/shipment");
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal("PartiallyFulfilled", afterFirst.GetProperty("status").GetString());
@@ -199,6 +200,8 @@ public sealed class ShipBobSandboxTests(WarehouseSandboxFixture fixture) : IClas
         Assert.NotEqual(first.Json.GetProperty("shipment").GetProperty("tracking").GetProperty("tracking_number").GetString(),
             second.Json.GetProperty("shipment").GetProperty("tracking").GetProperty("tracking_number").GetString());
         Assert.Equal(HttpStatusCode.Conflict, nothingLeft.Status);
+        Assert.Equal([1, 2], shipments.Json.EnumerateArray().Select(s => s.GetProperty("products")[0].GetProperty("quantity").GetInt32()));
+        Assert.All(shipments.Json.EnumerateArray(), s => Assert.Equal("Completed", s.GetProperty("status").GetString()));
         var level = await InventoryLevelAsync("WH-TEE-BLK-M");
         Assert.Equal(97, level.GetProperty("total_on_hand_quantity").GetInt32());
         Assert.Equal(0, level.GetProperty("total_committed_quantity").GetInt32());
