@@ -327,6 +327,18 @@ public sealed class ShipBobSandboxTests(WarehouseSandboxFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Concurrent_creates_of_one_reference_make_exactly_one_order()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            fixture.ShipBobAsync(HttpMethod.Post, "/order", WarehouseSandboxFixture.ShipBobOrderJson(quantity: 1))));
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.Created);
+        Assert.Equal(9, answers.Count(a => a.Status == (HttpStatusCode)422));
+        Assert.Single((await Sandbox.AdminAsync(HttpMethod.Get, "/shipbob/orders")).Json.EnumerateArray());
+        Assert.Equal(1, (await InventoryLevelAsync("WH-TEE-BLK-M")).GetProperty("total_committed_quantity").GetInt32());
+    }
+
+    [Fact]
     public async Task A_product_that_cannot_be_reached_leaves_the_shipment_recorded_and_says_so()
     {
         // A port nothing listens on: bind one, note it, free it.

@@ -38,6 +38,18 @@ public sealed class ShipStationSandboxTests(WarehouseSandboxFixture fixture) : I
     }
 
     [Fact]
+    public async Task Concurrent_createorders_of_one_orderKey_make_exactly_one_order()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            fixture.ShipStationAsync(HttpMethod.Post, "/orders/createorder", WarehouseSandboxFixture.ShipStationOrderJson())));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Single(answers.Select(a => a.Json.GetProperty("orderId").GetInt64()).Distinct());
+        Assert.Single((await Sandbox.AdminAsync(HttpMethod.Get, "/shipstation/orders")).Json.EnumerateArray());
+        Assert.Equal(3, (await InventoryAsync("WH-HAT-RED")).GetProperty("allocated").GetInt32());
+    }
+
+    [Fact]
     public async Task Createorder_without_required_fields_is_400_with_model_state()
     {
         var response = await fixture.ShipStationAsync(HttpMethod.Post, "/orders/createorder", """{"orderKey":"k","orderStatus":"awaiting_shipment"}""");
