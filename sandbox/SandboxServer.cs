@@ -6,6 +6,7 @@ using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.Infrastructure;
 using Integration.Sandbox.Identity;
 using Integration.Sandbox.QuickBooks;
+using Integration.Sandbox.Shopify;
 using Integration.Sandbox.Xero;
 
 namespace Integration.Sandbox;
@@ -50,6 +51,8 @@ public static class SandboxServer
         builder.Services.AddSingleton<BambooHrStore>();
         builder.Services.AddHttpClient(nameof(ProductWebhooks), c => c.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<ProductWebhooks>();
+        builder.Services.AddSingleton<ShopifyStore>();
+        builder.Services.AddSingleton<ShopifyWebhookSender>();
 
         var app = builder.Build();
         app.UseMiddleware<FaultInjectionMiddleware>();
@@ -60,6 +63,8 @@ public static class SandboxServer
         IdentityEndpoints.Map(app);
         BambooHrEndpoints.Map(app);
         BambooHrAdminEndpoints.Map(app);
+        ShopifyEndpoints.Map(app);
+        ShopifyAdminEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;
     }

@@ -6,6 +6,7 @@ using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.Identity;
 using Integration.Sandbox.Infrastructure;
 using Integration.Sandbox.QuickBooks;
+using Integration.Sandbox.Shopify;
 using Integration.Sandbox.Xero;
 
 namespace Integration.Sandbox.Admin;
@@ -73,13 +74,15 @@ internal static class AdminEndpoints
                 : UnknownSystem(system));
         admin.MapPut("/faults/{system}", PutFaultsAsync);
 
-        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults, IdentityStore identity, BambooHrStore bambooHr) =>
+        admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults, IdentityStore identity, BambooHrStore bambooHr,
+            ShopifyStore shopify) =>
         {
             identity.Clear();
             bambooHr.Clear();
             hubSpot.Clear();
             quickBooks.Clear();
             xero.Clear();
+            shopify.Clear();
             alerts.Clear();
             counters.Reset();
             faults.Reset();
