@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -29,15 +30,20 @@ internal static class ShopifyGraphQlInput
             return null;
         }
 
-        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out int value))
+        // Values come from parsed variables or from literals in the document, so read the number's text, not its CLR type.
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
         {
-            return value;
-        }
+            var text = v.ToJsonString();
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
 
-        if (node is JsonValue d && d.GetValueKind() == JsonValueKind.Number && d.TryGetValue(out double real)
-            && real == Math.Floor(real) && real is >= int.MinValue and <= int.MaxValue)
-        {
-            return (int)real;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real)
+                && real == Math.Floor(real) && real is >= int.MinValue and <= int.MaxValue)
+            {
+                return (int)real;
+            }
         }
 
         throw Invalid(path, "an Int");
