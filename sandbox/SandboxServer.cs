@@ -44,6 +44,7 @@ public static class SandboxServer
         builder.Services.AddSingleton<RequestCounters>();
         builder.Services.AddSingleton<FaultRegistry>();
         builder.Services.AddSingleton<HubSpotStore>();
+        builder.Services.AddSingleton<HubSpotContactStore>();
         builder.Services.AddSingleton<QuickBooksStore>();
         builder.Services.AddSingleton<XeroStore>();
         builder.Services.AddSingleton<AlertStore>();
@@ -57,6 +58,7 @@ public static class SandboxServer
         var app = builder.Build();
         app.UseMiddleware<FaultInjectionMiddleware>();
         HubSpotEndpoints.Map(app);
+        HubSpotContactEndpoints.Map(app);
         QuickBooksEndpoints.Map(app);
         XeroEndpoints.Map(app);
         AlertEndpoints.Map(app);

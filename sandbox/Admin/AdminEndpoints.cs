@@ -75,11 +75,12 @@ internal static class AdminEndpoints
         admin.MapPut("/faults/{system}", PutFaultsAsync);
 
         admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults, IdentityStore identity, BambooHrStore bambooHr,
-            ShopifyStore shopify) =>
+            ShopifyStore shopify, HubSpotContactStore hubSpotContacts) =>
         {
             identity.Clear();
             bambooHr.Clear();
             hubSpot.Clear();
+            hubSpotContacts.Clear();
             quickBooks.Clear();
             xero.Clear();
             shopify.Clear();
