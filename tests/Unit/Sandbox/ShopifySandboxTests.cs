@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace Integration.Tests.Unit.Sandbox;
@@ -400,6 +401,18 @@ public sealed class ShopifySandboxTests(SandboxFixture fixture) : IClassFixture<
         Assert.Equal(100, (await Shopify.InventoryAsync("TEE-BLK-M")).GetProperty("available").GetInt32());
         Assert.Equal(100, (await Shopify.InventoryAsync("LIMITED-DROP")).GetProperty("available").GetInt32());
         Assert.Equal(0, (await Sandbox.AdminAsync(HttpMethod.Get, "/shopify/store-a/orders")).Json.GetArrayLength());
+    }
+
+    [Fact]
+    public void A_shop_handle_that_is_not_a_shopify_handle_stops_the_sandbox_at_build_time()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sandbox:Shopify:Shops:Store_X:WebhookSecret"] = "s" })
+            .Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => { Integration.Sandbox.SandboxServer.Build("http://127.0.0.1:0", configuration); });
+
+        Assert.Contains("Sandbox:Shopify:Shops:Store_X", error.Message, StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> CreateAsync(string foId, string lineId, int quantity)
