@@ -20,7 +20,7 @@ public sealed class ShopifyWebhookFixture : IAsyncLifetime
     private WebApplication? receiver;
     private SandboxHost? sandbox;
 
-    public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
+    public ConcurrentQueue<ShopifyReceivedWebhook> Received { get; } = new();
 
     public SandboxHost Sandbox => sandbox ?? throw new InvalidOperationException("The sandbox has not started.");
 
@@ -34,7 +34,7 @@ public sealed class ShopifyWebhookFixture : IAsyncLifetime
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
-            Received.Enqueue(new ReceivedWebhook(
+            Received.Enqueue(new ShopifyReceivedWebhook(
                 source, body.ToArray(), request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
             return Results.Json(new { eventId = "received" }, statusCode: StatusCodes.Status202Accepted);
         });
@@ -64,7 +64,7 @@ public sealed class ShopifyWebhookFixture : IAsyncLifetime
 }
 
 /// <summary>One request the receiver got: the raw body bytes as sent, and the headers.</summary>
-public sealed record ReceivedWebhook(string Source, byte[] Body, IReadOnlyDictionary<string, string> Headers)
+public sealed record ShopifyReceivedWebhook(string Source, byte[] Body, IReadOnlyDictionary<string, string> Headers)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 }
