@@ -1,4 +1,5 @@
 using Integration.Sandbox.Faults;
+using Integration.Sandbox.Shopify;
 
 namespace Integration.Sandbox;
 
@@ -26,6 +27,9 @@ internal sealed record SandboxOptions
 
     /// <summary>Where the product takes webhooks ("http://127.0.0.1:7071/api/v1/webhooks"); the emulated vendors post to "{this}/{source}".</summary>
     public string? WebhooksBaseUrl { get; init; }
+
+    /// <summary>The emulated Shopify stores ("Sandbox:Shopify"): access token and a webhook secret per shop.</summary>
+    public ShopifySandboxOptions Shopify { get; init; } = new();
 
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
@@ -75,6 +79,7 @@ internal sealed record SandboxOptions
             IdentityToken = section["Identity:Token"] ?? defaults.IdentityToken,
             GenerateDeals = section.GetValue("HubSpot:GenerateDeals", defaults.GenerateDeals),
             WebhooksBaseUrl = section["Webhooks:BaseUrl"] ?? defaults.WebhooksBaseUrl,
+            Shopify = ShopifySandboxOptions.FromConfiguration(section.GetSection("Shopify")),
             LogLevel = section.GetValue("LogLevel", defaults.LogLevel),
             ShipBob = Integration.Sandbox.ShipBob.ShipBobSandboxOptions.FromConfiguration(section.GetSection("ShipBob")),
             ShipStation = Integration.Sandbox.ShipStation.ShipStationSandboxOptions.FromConfiguration(section.GetSection("ShipStation")),

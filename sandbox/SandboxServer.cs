@@ -9,6 +9,7 @@ using Integration.Sandbox.QuickBooks;
 using Integration.Sandbox.ShipBob;
 using Integration.Sandbox.ShipStation;
 using Integration.Sandbox.Warehouses;
+using Integration.Sandbox.Shopify;
 using Integration.Sandbox.Xero;
 
 namespace Integration.Sandbox;
@@ -46,6 +47,7 @@ public static class SandboxServer
         builder.Services.AddSingleton<RequestCounters>();
         builder.Services.AddSingleton<FaultRegistry>();
         builder.Services.AddSingleton<HubSpotStore>();
+        builder.Services.AddSingleton<HubSpotContactStore>();
         builder.Services.AddSingleton<QuickBooksStore>();
         builder.Services.AddSingleton<XeroStore>();
         builder.Services.AddSingleton<AlertStore>();
@@ -56,10 +58,13 @@ public static class SandboxServer
         builder.Services.AddSingleton<WarehouseWebhooks>();
         builder.Services.AddSingleton<ShipBobStore>();
         builder.Services.AddSingleton<ShipStationStore>();
+        builder.Services.AddSingleton<ShopifyStore>();
+        builder.Services.AddSingleton<ShopifyWebhookSender>();
 
         var app = builder.Build();
         app.UseMiddleware<FaultInjectionMiddleware>();
         HubSpotEndpoints.Map(app);
+        HubSpotContactEndpoints.Map(app);
         QuickBooksEndpoints.Map(app);
         XeroEndpoints.Map(app);
         AlertEndpoints.Map(app);
@@ -70,6 +75,8 @@ public static class SandboxServer
         ShipBobAdminEndpoints.Map(app);
         ShipStationEndpoints.Map(app);
         ShipStationAdminEndpoints.Map(app);
+        ShopifyEndpoints.Map(app);
+        ShopifyAdminEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;
     }

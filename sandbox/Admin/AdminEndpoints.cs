@@ -6,6 +6,7 @@ using Integration.Sandbox.HubSpot;
 using Integration.Sandbox.Identity;
 using Integration.Sandbox.Infrastructure;
 using Integration.Sandbox.QuickBooks;
+using Integration.Sandbox.Shopify;
 using Integration.Sandbox.Xero;
 
 namespace Integration.Sandbox.Admin;
@@ -74,15 +75,17 @@ internal static class AdminEndpoints
         admin.MapPut("/faults/{system}", PutFaultsAsync);
 
         admin.MapPost("/reset", (HubSpotStore hubSpot, QuickBooksStore quickBooks, XeroStore xero, AlertStore alerts, RequestCounters counters, FaultRegistry faults, IdentityStore identity, BambooHrStore bambooHr,
-            ShipBob.ShipBobStore shipBob, ShipStation.ShipStationStore shipStation) =>
+            ShipBob.ShipBobStore shipBob, ShipStation.ShipStationStore shipStation, ShopifyStore shopify, HubSpotContactStore hubSpotContacts) =>
         {
             shipBob.Clear();
             shipStation.Clear();
             identity.Clear();
             bambooHr.Clear();
             hubSpot.Clear();
+            hubSpotContacts.Clear();
             quickBooks.Clear();
             xero.Clear();
+            shopify.Clear();
             alerts.Clear();
             counters.Reset();
             faults.Reset();

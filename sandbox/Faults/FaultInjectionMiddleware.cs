@@ -36,6 +36,11 @@ internal sealed class FaultInjectionMiddleware(
 
             switch (decision.Kind)
             {
+                case FaultKind.RateLimited when system == SandboxSystem.Shopify:
+                    // Shopify throttles GraphQL with HTTP 200 and a THROTTLED error whose cost says how long to wait.
+                    await Infrastructure.JsonResponse.WriteAsync(
+                        context, Shopify.ShopifyGraphQlCost.Throttled(decision.Settings.RetryAfterSeconds), StatusCodes.Status200OK);
+                    return;
                 case FaultKind.RateLimited:
                     context.Response.Headers.RetryAfter =
                         decision.Settings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
