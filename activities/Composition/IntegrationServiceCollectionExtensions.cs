@@ -53,7 +53,10 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton(sp => new StorageClients(configuration));
         services.AddHostedService<StorageBootstrapper>();
         services.AddSingleton<EventQueue>();
+        services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<EventQueue>());
         services.AddSingleton<ReceivedEventStore>();
+        services.AddSingleton<IReceivedEventStore>(sp => sp.GetRequiredService<ReceivedEventStore>());
+        services.AddSingleton<EventIntake>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<CrossReferenceStore>();
         services.AddSingleton<ApiCallLog>();
@@ -61,7 +64,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddHostedService<TableRetentionService>();
 
         services.AddSingleton<WebhookIngressHandler>();
-        services.AddSingleton<EventDispatcher>();
+        services.AddSingleton(sp => new EventDispatcher(
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<EventDispatcher>>(), queue: sp.GetRequiredService<EventQueue>()));
         services.AddSingleton<PoisonEventHandler>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<OperationsAccess>();
