@@ -55,8 +55,9 @@ public sealed class PoisonEventHandler(DeadLetterStore deadLetters, AlertPublish
     }
 
     /// <summary>The workflow the event was for, to name in the alert; null when none, or when the message cannot even be routed (which may be why it is here).</summary>
-    private static string? InstanceIdOf(EventEnvelope envelope)
+    public static string? InstanceIdOf(EventEnvelope envelope)
     {
+        ArgumentNullException.ThrowIfNull(envelope);
         try
         {
             return EventRoutingTable.Route(envelope) is EventRoute.Reconcile route ? route.InstanceId : null;
