@@ -36,8 +36,8 @@ public static class DevDefaults
             ["Webhooks:Sources:shipbob:Secrets:0"] = DevelopmentSecrets.ShipBob,
             ["Webhooks:Sources:shipstation:Scheme"] = "shipstation",
             ["Webhooks:Sources:shipstation:Secrets:0"] = DevelopmentSecrets.ShipStationToken,
-            // The shipstation source accepts SHIP_NOTIFY pointers only to this origin.
-            ["Connectors:ShipStation:BaseUrl"] = $"{sandbox}/shipstation",
+            // The shipstation source accepts SHIP_NOTIFY pointers only to this origin (the sandbox's ShipStation).
+            ["Webhooks:Sources:shipstation:ResourceBaseUrl"] = $"{sandbox}/shipstation",
             ["Connectors:HubSpot:BaseUrl"] = $"{sandbox}/hubspot",
             ["Connectors:HubSpot:AccessToken"] = "sandbox-hubspot-token",
             ["Connectors:BambooHr:BaseUrl"] = $"{sandbox}/bamboohr/api/v1/",

@@ -86,6 +86,24 @@ public sealed class OrderSourceOptionsTests
         Assert.Equal(["old", "new"], options.Sources["shopify"].Shops["STORE-A"].Secrets);
     }
 
+    [Fact]
+    public void An_underscore_in_a_shop_key_is_read_as_a_dash_because_app_setting_names_cannot_hold_dashes()
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Webhooks:Sources:shopify:Scheme"] = "shopify",
+                ["Webhooks:Sources:shopify:Shops:store_a:Secrets:0"] = "secret-a",
+            })
+            .Build();
+        WebhookOptions options = configuration.GetSection("Webhooks").Get<WebhookOptions>()!;
+
+        WebhookOptionsDefaults.Apply(options, configuration);
+
+        Assert.Equal(["secret-a"], options.Sources["shopify"].Shops["store-a"].Secrets);
+        Assert.True(validator.Validate(null, options).Succeeded, validator.Validate(null, options).FailureMessage);
+    }
+
     private static WebhookOptions Valid() => new()
     {
         Sources =
