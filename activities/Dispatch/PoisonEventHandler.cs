@@ -33,7 +33,7 @@ public sealed class PoisonEventHandler(DeadLetterStore deadLetters, AlertPublish
         string correlationId = envelope?.CorrelationId ?? "none";
         string reason = envelope is null
             ? "The queue message is not an event envelope."
-            : $"Dispatching {envelope.Type} for {envelope.Subject} kept failing; the message was moved to the poison queue.";
+            : $"Dispatching {envelope.Type} for {envelope.Subject}{(envelope.Subscription is { } s ? $" to subscriber {s}" : string.Empty)} kept failing; the message was moved to the poison queue.";
         DeadLetter letter = await deadLetters.RecordAsync(new DeadLetterInput("event", reference, correlationId, reason, message, envelope?.Source ?? "unknown", envelope?.ReplayOf, message), cancellationToken).ConfigureAwait(false);
         string? instanceId = envelope is null ? null : InstanceIdOf(envelope);
         await alerts.PublishAsync(
