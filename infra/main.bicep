@@ -71,6 +71,12 @@ param publicBaseUrl string = ''
 @description('Optional. HubSpot API base URL.')
 param hubSpotBaseUrl string = 'https://api.hubapi.com'
 
+@description('Optional. The Shopify shops whose webhooks the "shopify" source accepts, by handle (the domain without .myshopify.com: lower-case letters, digits and "-"). Each shop\'s secret goes into Key Vault as webhooks-shopify-<shop>-secret after deployment. Empty: no "shopify" source.')
+param shopifyShops string[] = []
+
+@description('Optional. The ShipStation API whose origin a SHIP_NOTIFY resource_url must have (the "shipstation" source fetches nothing from any other host).')
+param shipStationBaseUrl string = 'https://ssapi.shipstation.com'
+
 @description('Optional. BambooHR API base URL for the company, "https://<companyDomain>.bamboohr.com/api/v1/" (the connector appends "employees/..."). Empty until the HR workflows are used.')
 param bambooHrBaseUrl string = ''
 
@@ -159,6 +165,14 @@ param appWebhookSecret string = ''
 @description('Optional. BambooHR webhook private key for source "hr" (shown once when the webhook is created).')
 @secure()
 param hrWebhookSecret string = ''
+
+@description('Optional. ShipBob webhook signing secret ("whsec_...", Standard Webhooks) for source "shipbob".')
+@secure()
+param shipBobWebhookSecret string = ''
+
+@description('Optional. The secret token ShipStation calls the "shipstation" source with (?token=<value> in the webhook URL; ShipStation v1 signs nothing).')
+@secure()
+param shipStationWebhookToken string = ''
 
 @description('Optional. HubSpot private-app access token.')
 @secure()
@@ -329,6 +343,8 @@ module keyVault 'modules/keyvault.bicep' = {
       '${secretNames.crmWebhookSecret}': crmWebhookSecret
       '${secretNames.appWebhookSecret}': appWebhookSecret
       '${secretNames.hrWebhookSecret}': hrWebhookSecret
+      '${secretNames.shipBobWebhookSecret}': shipBobWebhookSecret
+      '${secretNames.shipStationWebhookToken}': shipStationWebhookToken
       '${secretNames.hubSpotAccessToken}': hubSpotAccessToken
       '${secretNames.bambooHrApiKey}': bambooHrApiKey
       '${secretNames.quickBooksAccessToken}': quickBooksAccessToken
@@ -380,6 +396,8 @@ module functionApp 'modules/functionapp.bicep' = {
     taskHubName: taskHubName
     eventsQueueName: eventsQueueName
     hubSpotBaseUrl: hubSpotBaseUrl
+    shopifyShops: shopifyShops
+    shipStationBaseUrl: shipStationBaseUrl
     bambooHrBaseUrl: bambooHrBaseUrl
     quickBooksBaseUrl: quickBooksBaseUrl
     quickBooksRealmId: quickBooksRealmId

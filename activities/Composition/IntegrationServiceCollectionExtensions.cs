@@ -35,7 +35,7 @@ public static class IntegrationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).PostConfigure(o => WebhookOptionsDefaults.Apply(o, configuration)).ValidateOnStart();
         services.AddOptions<HubSpotOptions>().Bind(configuration.GetSection(HubSpotOptions.Section)).ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
@@ -53,7 +53,10 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton(sp => new StorageClients(configuration));
         services.AddHostedService<StorageBootstrapper>();
         services.AddSingleton<EventQueue>();
+        services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<EventQueue>());
         services.AddSingleton<ReceivedEventStore>();
+        services.AddSingleton<IReceivedEventStore>(sp => sp.GetRequiredService<ReceivedEventStore>());
+        services.AddSingleton<EventIntake>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<CrossReferenceStore>();
         services.AddSingleton<ApiCallLog>();
@@ -61,7 +64,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddHostedService<TableRetentionService>();
 
         services.AddSingleton<WebhookIngressHandler>();
-        services.AddSingleton<EventDispatcher>();
+        services.AddSingleton(sp => new EventDispatcher(
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<EventDispatcher>>(), queue: sp.GetRequiredService<EventQueue>()));
         services.AddSingleton<PoisonEventHandler>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<OperationsAccess>();

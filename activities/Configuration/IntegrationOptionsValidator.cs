@@ -38,9 +38,35 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
                 failures.Add($"{prefix}:Scheme '{s.Scheme}' is not one of: {string.Join(", ", WebhookSourceKinds.Names)}.");
             }
 
-            if (s.Secrets.Count == 0 || s.Secrets.Any(string.IsNullOrWhiteSpace))
+            if (WebhookSourceKinds.Find(s.Scheme)?.SecretSource is not null)
+            {
+                // Shopify: a secret per shop, so the source's own list is not used.
+                if (s.Shops.Count == 0)
+                {
+                    failures.Add($"{prefix}:Shops names no shop; add Shops:{{shop}}:Secrets:0 for each shop (e.g. Shops:store-a).");
+                }
+
+                foreach ((string shop, WebhookShopOptions shopOptions) in s.Shops)
+                {
+                    if (!Orchestrations.Orders.OrderKeys.IsShopHandle(shop))
+                    {
+                        failures.Add($"{prefix}:Shops:{shop} is not a shop handle (1-60 of a-z, 0-9 and '-': the domain without .myshopify.com).");
+                    }
+
+                    if (shopOptions.Secrets.Count == 0 || shopOptions.Secrets.Any(string.IsNullOrWhiteSpace))
+                    {
+                        failures.Add($"{prefix}:Shops:{shop}:Secrets must hold at least one non-empty secret.");
+                    }
+                }
+            }
+            else if (s.Secrets.Count == 0 || s.Secrets.Any(string.IsNullOrWhiteSpace))
             {
                 failures.Add($"{prefix}:Secrets must hold at least one non-empty secret.");
+            }
+
+            if (string.Equals(s.Scheme, Webhooks.Signatures.ShipStationUrlToken.SchemeName, StringComparison.OrdinalIgnoreCase) && !HttpUrls.IsAbsoluteHttp(s.ResourceBaseUrl))
+            {
+                failures.Add($"{prefix} checks SHIP_NOTIFY pointers against the ShipStation API's origin: set Connectors:ShipStation:BaseUrl (or {prefix}:ResourceBaseUrl) to an absolute http(s) URL.");
             }
         }
 

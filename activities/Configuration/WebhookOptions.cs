@@ -27,4 +27,20 @@ public sealed class WebhookSourceOptions
 
     /// <summary>Accepted secrets; more than one while a secret is being rotated.</summary>
     public List<string> Secrets { get; set; } = [];
+
+    /// <summary>Scheme "shopify": each shop's secrets by shop handle ("store-a"); a shop not listed is refused (401).</summary>
+    public Dictionary<string, WebhookShopOptions> Shops { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Scheme "shipstation": the API base URL whose origin (scheme, host, port) a SHIP_NOTIFY resource_url must have, so the
+    /// product never fetches from a host the sender chose. Empty: <c>Connectors:ShipStation:BaseUrl</c>.
+    /// </summary>
+    public string? ResourceBaseUrl { get; set; }
+}
+
+/// <summary>One Shopify shop's webhook secrets (its app's client secret, or the key shown in the shop's admin).</summary>
+public sealed class WebhookShopOptions
+{
+    /// <summary>Accepted secrets; two while a rotation takes effect.</summary>
+    public List<string> Secrets { get; set; } = [];
 }

@@ -7,4 +7,7 @@ public sealed record DispatchOutcome(string EventId, string Action, string? Inst
     public const string Raised = "raised";
     public const string Restarted = "restarted";
     public const string Ignored = "ignored";
+
+    /// <summary>A message for several subscribers was queued again, once per subscriber.</summary>
+    public const string FannedOut = "fanned-out";
 }

@@ -18,7 +18,8 @@ namespace Integration.Activities.Dispatch;
 /// again. Any exception leaves the message on the queue to be retried and, in the end, poisoned.
 /// </summary>
 /// <param name="handOverWatch">How long to watch a live instance for a raised change (30 s; tests shorten it).</param>
-public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSpan? handOverWatch = null)
+/// <param name="queue">The events queue, for fanning out a message meant for several subscribers (one queued before subscriptions, or a replay of one).</param>
+public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSpan? handOverWatch = null, IEventQueue? queue = null)
 {
     /// <summary>An instance in one of these states is still running and can hear an event.</summary>
     private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
@@ -26,6 +27,14 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSp
         OrchestrationRuntimeStatus.Pending,
         OrchestrationRuntimeStatus.Running,
         OrchestrationRuntimeStatus.Suspended,
+    ];
+
+    private static readonly OrchestrationRuntimeStatus[] AllStatuses =
+    [
+        .. LiveStatuses,
+        OrchestrationRuntimeStatus.Completed,
+        OrchestrationRuntimeStatus.Failed,
+        OrchestrationRuntimeStatus.Terminated,
     ];
 
     /// <summary>Raise, restart or start again at most this often for one message; each round follows a race the engine reported.</summary>
@@ -49,13 +58,29 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSp
         {
             EventRoute.Reconcile reconcile => await ReconcileAsync(envelope, reconcile, client, cancellationToken).ConfigureAwait(false),
             EventRoute.Ignore ignore => new DispatchOutcome(envelope.Id, DispatchOutcome.Ignored, null, ignore.Reason),
+            EventRoute.FanOut fanOut => await FanOutAsync(envelope, fanOut, cancellationToken).ConfigureAwait(false),
             var other => throw new InvalidOperationException($"Unhandled route {other.GetType().Name}"),
         };
         LogOutcome(LogText.Safe(envelope.Id), LogText.Safe(envelope.Type), outcome.Action, LogText.Safe(outcome.InstanceId), LogText.Safe(outcome.Detail), LogText.Safe(envelope.CorrelationId));
         return outcome;
     }
 
-    /// <summary>A live instance hears the change; a finished one is started again and reads the source afresh.</summary>
+    /// <summary>
+    /// Queues the message again once per subscriber, side by side, so each runs (and fails) on its own. If one enqueue
+    /// fails, the message is retried and all are queued again: the business key's workflow absorbs the repeat.
+    /// </summary>
+    private async Task<DispatchOutcome> FanOutAsync(EventEnvelope envelope, EventRoute.FanOut route, CancellationToken cancellationToken)
+    {
+        if (queue is null)
+        {
+            throw new InvalidOperationException($"Event {envelope.Id} is for several subscribers, and this dispatcher has no queue to fan it out on.");
+        }
+
+        await Task.WhenAll(route.Subscriptions.Select(s => queue.EnqueueAsync(envelope with { Subscription = s }, cancellationToken))).ConfigureAwait(false);
+        return new DispatchOutcome(envelope.Id, DispatchOutcome.FannedOut, null, string.Join(", ", route.Subscriptions));
+    }
+
+    /// <summary>A live instance hears the change; a finished one is started again and reads the source afresh (unless the route says not to).</summary>
     private async Task<DispatchOutcome> ReconcileAsync(
         EventEnvelope envelope, EventRoute.Reconcile route, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -65,6 +90,12 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSp
             if (existing is null && !route.StartIfAbsent)
             {
                 return new DispatchOutcome(envelope.Id, DispatchOutcome.Ignored, route.InstanceId, "no workflow exists for this key, so there is nothing to reconcile");
+            }
+
+            if (existing is not null && !route.RestartIfFinished && !LiveStatuses.Contains(existing.RuntimeStatus))
+            {
+                return new DispatchOutcome(envelope.Id, DispatchOutcome.Ignored, route.InstanceId,
+                    $"the workflow already finished ({existing.RuntimeStatus}) and this event does not start it again");
             }
 
             if (existing is not null && LiveStatuses.Contains(existing.RuntimeStatus))
@@ -81,8 +112,9 @@ public sealed partial class EventDispatcher(ILogger<EventDispatcher> log, TimeSp
             {
                 try
                 {
-                    // Dedupe only on live statuses: a finished instance of this key is replaced by a fresh run.
-                    var options = new StartOrchestrationOptions(route.InstanceId).WithDedupeStatuses(LiveStatuses) with { Tags = TraceTags() };
+                    // Dedupe only on live statuses: a finished instance of this key is replaced by a fresh run. A route that
+                    // must not restart dedupes on every status, so a run that finished since the read above is not replaced.
+                    var options = new StartOrchestrationOptions(route.InstanceId).WithDedupeStatuses(route.RestartIfFinished ? LiveStatuses : AllStatuses) with { Tags = TraceTags() };
                     await client.ScheduleNewOrchestrationInstanceAsync(route.OrchestratorName, route.Input, options, cancellationToken).ConfigureAwait(false);
                     return existing is null
                         ? new DispatchOutcome(envelope.Id, DispatchOutcome.Started, route.InstanceId, route.OrchestratorName)

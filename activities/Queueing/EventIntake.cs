@@ -5,8 +5,9 @@ namespace Integration.Activities.Queueing;
 
 /// <summary>
 /// Queues the events of one accepted request, each deduplicated on its own: the same id twice in the request
-/// is queued once; an id already in ReceivedEvents is not queued again; every other event is queued and then
-/// recorded (recorded after queueing, so a crash in between queues a duplicate rather than losing an event).
+/// is queued once; an id already in ReceivedEvents is not queued again; every other event is queued, one message
+/// per subscriber (<see cref="EventSubscriptions"/>, side by side), and then recorded (recorded after queueing,
+/// so a crash in between queues a duplicate rather than losing an event).
 /// The events go through that sequence side by side, up to <see cref="MaxParallel"/> at a time: a HubSpot
 /// batch of 100 makes 200-300 storage calls, and one after another they took seconds, close to the ~5 s after
 /// which HubSpot retries the whole batch.
@@ -73,8 +74,23 @@ public sealed class EventIntake(IEventQueue queue, IReceivedEventStore received)
             return false;
         }
 
-        await queue.EnqueueAsync(envelope, deadline.NextCall()).ConfigureAwait(false);
-        deadline.Answered();
+        // One message per subscriber, so each has its own retries and dead letter; a type no one subscribes to is
+        // still queued once, for the dispatcher to record as ignored.
+        IReadOnlyList<string> subscribers = EventSubscriptions.For(envelope.Type);
+        if (subscribers.Count == 0)
+        {
+            await queue.EnqueueAsync(envelope with { Subscription = null }, deadline.NextCall()).ConfigureAwait(false);
+            deadline.Answered();
+        }
+        else
+        {
+            await Task.WhenAll(subscribers.Select(async s =>
+            {
+                await queue.EnqueueAsync(envelope with { Subscription = s }, deadline.NextCall()).ConfigureAwait(false);
+                deadline.Answered();
+            })).ConfigureAwait(false);
+        }
+
         await received.RecordAsync(envelope, deadline.NextCall()).ConfigureAwait(false);
         deadline.Answered();
         return true;

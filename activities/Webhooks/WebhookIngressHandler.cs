@@ -50,8 +50,10 @@ public sealed partial class WebhookIngressHandler(
 
         WebhookRequest webhook = new(request.Method, PublicUrl(request, settings.PublicBaseUrl), HeadersOf(request), body);
         DateTimeOffset now = time.GetUtcNow();
-        SignatureVerification verification = kind.Signature.Verify(
-            webhook, sourceOptions.Secrets, now, TimeSpan.FromSeconds(settings.TimestampToleranceSeconds));
+        SecretChoice secrets = kind.SecretSource?.Choose(webhook, sourceOptions) ?? SecretChoice.Of(sourceOptions.Secrets);
+        SignatureVerification verification = secrets.Failure is { } noSecret
+            ? SignatureVerification.Invalid(noSecret)
+            : kind.Signature.Verify(webhook, secrets.Secrets, now, TimeSpan.FromSeconds(settings.TimestampToleranceSeconds));
         if (!verification.IsValid)
         {
             LogRejected(source!, verification.Failure, correlationId);
@@ -68,7 +70,7 @@ public sealed partial class WebhookIngressHandler(
         IReadOnlyList<EventEnvelope> envelopes;
         try
         {
-            envelopes = [.. kind.Normaliser.Normalise(source!, webhook, correlationId, now).Select(e => IntegrationTrace.WithContextOf(e, span))];
+            envelopes = [.. kind.Normaliser.Normalise(source!, sourceOptions, webhook, correlationId, now).Select(e => IntegrationTrace.WithContextOf(e, span))];
         }
         catch (WebhookPayloadException ex)
         {

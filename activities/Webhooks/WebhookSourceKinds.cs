@@ -4,7 +4,8 @@ using Integration.Activities.Webhooks.Signatures;
 namespace Integration.Activities.Webhooks;
 
 /// <summary>A kind of webhook sender: how it signs and what its payload looks like go together.</summary>
-public sealed record WebhookSourceKind(string Name, IWebhookSignatureScheme Signature, IWebhookNormaliser Normaliser);
+/// <param name="SecretSource">Where a request's secrets come from when not the source's own list (Shopify: the shop's).</param>
+public sealed record WebhookSourceKind(string Name, IWebhookSignatureScheme Signature, IWebhookNormaliser Normaliser, IWebhookSecretSource? SecretSource = null);
 
 /// <summary>The kinds a configured source may name in its "Scheme" setting.</summary>
 public static class WebhookSourceKinds
@@ -14,6 +15,9 @@ public static class WebhookSourceKinds
         ["hubspot-v3"] = new("hubspot-v3", new HubSpotSignatureV3(), new HubSpotEventNormaliser()),
         ["standard-webhooks"] = new("standard-webhooks", new StandardWebhooksSignature(), new StandardWebhooksEventNormaliser()),
         ["bamboohr"] = new("bamboohr", new BambooHrSignature(), new BambooHrEventNormaliser()),
+        ["shopify"] = new("shopify", new ShopifySignature(), new ShopifyOrderNormaliser(), new ShopifyShopSecrets()),
+        ["shipbob"] = new("shipbob", new StandardWebhooksSignature(), new ShipBobEventNormaliser()),
+        ["shipstation"] = new("shipstation", new ShipStationUrlToken(), new ShipStationNotifyNormaliser()),
     };
 
     public static IEnumerable<string> Names => Kinds.Keys;

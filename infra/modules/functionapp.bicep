@@ -67,6 +67,12 @@ param eventsQueueName string
 @description('Required. HubSpot API base URL.')
 param hubSpotBaseUrl string
 
+@description('Optional. Shopify shop handles the "shopify" source accepts (each one\'s secret is Key Vault secret webhooks-shopify-<shop>-secret). Empty: no "shopify" source.')
+param shopifyShops string[] = []
+
+@description('Required. The ShipStation API origin SHIP_NOTIFY pointers must name.')
+param shipStationBaseUrl string
+
 @description('Optional. BambooHR API base URL of the company ("https://<companyDomain>.bamboohr.com/api/v1/").')
 param bambooHrBaseUrl string = ''
 
@@ -136,6 +142,31 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 
 // HubSpot v3 signs the full request URI, so the app must know the URL its callers used.
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
+
+// The "shopify" source: a secret per shop. App setting names on Linux allow no "-", so a shop's "-" is written "_"
+// (shop handles hold no "_"; the app reads it back as "-"). No shops: no source, which the app would refuse as empty.
+var shopHandleCharacters = 'abcdefghijklmnopqrstuvwxyz0123456789-'
+var invalidShopifyShops = filter(
+  shopifyShops,
+  shop => contains(
+    [
+      empty(shop)
+      length(shop) > 60
+      startsWith(shop, '-')
+      endsWith(shop, '-')
+      !empty(filter(range(0, length(shop)), i => !contains(shopHandleCharacters, substring(shop, i, 1))))
+    ],
+    true
+  )
+)
+var shopifySettings = empty(shopifyShops) ? {} : shallowMerge([
+  { Webhooks__Sources__shopify__Scheme: 'shopify' }
+  toObject(
+    shopifyShops,
+    shop => 'Webhooks__Sources__shopify__Shops__${replace(shop, '-', '_')}__Secrets__0',
+    shop => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=webhooks-shopify-${shop}-secret)'
+  )
+])
 
 // Operations keys as app settings "Operations__Keys__<index>__<Setting>": hashes only, so plain values, no Key Vault.
 var operationsKeySettings = toObject(
@@ -302,6 +333,14 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Webhooks__Sources__app__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.appWebhookSecret})'
     Webhooks__Sources__hr__Scheme: 'bamboohr'
     Webhooks__Sources__hr__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.hrWebhookSecret})'
+    Webhooks__Sources__shipbob__Scheme: 'shipbob'
+    Webhooks__Sources__shipbob__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.shipBobWebhookSecret})'
+    Webhooks__Sources__shipstation__Scheme: 'shipstation'
+    Webhooks__Sources__shipstation__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.shipStationWebhookToken})'
+    Webhooks__Sources__shipstation__ResourceBaseUrl: shipStationBaseUrl
+    ...(empty(invalidShopifyShops)
+      ? shopifySettings
+      : fail('shopifyShops: ${join(invalidShopifyShops, ', ')} is not a shop handle (the domain without .myshopify.com: 1-60 of a-z, 0-9 and "-", not at either end).'))
     Webhooks__PublicBaseUrl: effectivePublicBaseUrl
 
     // ERP in use. The app checks only the selected ERP's connector settings at start-up; the other

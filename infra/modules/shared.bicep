@@ -34,6 +34,8 @@ var secretNames = {
   crmWebhookSecret: 'webhooks-crm-secret'
   appWebhookSecret: 'webhooks-app-secret'
   hrWebhookSecret: 'webhooks-hr-secret'
+  shipBobWebhookSecret: 'webhooks-shipbob-secret'
+  shipStationWebhookToken: 'webhooks-shipstation-token'
   hubSpotAccessToken: 'hubspot-access-token'
   bambooHrApiKey: 'bamboohr-api-key'
   quickBooksAccessToken: 'quickbooks-access-token'

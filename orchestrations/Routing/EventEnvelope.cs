@@ -16,6 +16,9 @@ namespace Integration.Orchestrations.Routing;
 /// <param name="TraceState">The W3C tracestate that goes with it, if any.</param>
 /// <param name="ReplayOf">Set on a message re-enqueued by a dead-letter replay: the dead letter's id, so a replay that fails again is dead-lettered as a replay (and cannot be replayed again).</param>
 /// <param name="ReplayId">The replay's own delivery id, so each replay that fails gets its own dead letter.</param>
+/// <param name="Subscription">The one subscriber (<see cref="EventSubscriptions"/>) this message is for: the ingress queues one
+/// message per subscriber so each has its own retries and dead letter. Null on a type no one subscribes to, and on
+/// messages queued before subscriptions (the dispatcher fans those out).</param>
 public sealed record EventEnvelope(
     string Id,
     string Source,
@@ -28,4 +31,5 @@ public sealed record EventEnvelope(
     string? TraceParent = null,
     string? TraceState = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplayOf = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplayId = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplayId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Subscription = null);

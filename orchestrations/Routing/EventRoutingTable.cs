@@ -12,6 +12,11 @@ namespace Integration.Orchestrations.Routing;
 /// </summary>
 public static class EventRoutingTable
 {
+    /// <summary>
+    /// Routes one message by its type and subscription (<see cref="EventSubscriptions"/>). A message for no
+    /// subscription (queued before subscriptions, or a replay of one) goes to the type's one subscriber, or is fanned
+    /// out when the type has several.
+    /// </summary>
     public static EventRoute Route(EventEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
@@ -20,18 +25,43 @@ public static class EventRoutingTable
             return new EventRoute.Ignore($"event {envelope.Id} of type {envelope.Type} has no subject");
         }
 
-        EventRoute route = envelope.Type switch
+        IReadOnlyList<string> subscribers = EventSubscriptions.For(envelope.Type);
+        string? subscription = envelope.Subscription;
+        if (subscription is null)
         {
-            EventTypes.CrmDealClosed => DealChange(envelope, startIfAbsent: true),
+            if (subscribers.Count == 0)
+            {
+                return new EventRoute.Ignore($"no workflow handles {envelope.Type}");
+            }
+
+            if (subscribers.Count > 1)
+            {
+                return new EventRoute.FanOut(subscribers);
+            }
+
+            subscription = subscribers[0];
+        }
+        else if (!subscribers.Contains(subscription, StringComparer.Ordinal))
+        {
+            return new EventRoute.Ignore($"subscription {subscription} does not take {envelope.Type}");
+        }
+
+        EventRoute route = (subscription, envelope.Type) switch
+        {
+            (EventSubscriptions.DealToInvoice, EventTypes.CrmDealClosed) => DealChange(envelope, startIfAbsent: true),
 
             // Only a deal that already has a workflow can have an invoice to take back or correct.
-            EventTypes.CrmDealStageChanged or EventTypes.CrmDealAmountChanged => DealChange(envelope, startIfAbsent: false),
+            (EventSubscriptions.DealToInvoice, _) => DealChange(envelope, startIfAbsent: false),
 
             // BambooHR says only that employment fields changed; the offboarding workflow reads the record
             // and tells a new termination from a moved or withdrawn one.
-            EventTypes.HrEmployeeEmploymentChanged => EmploymentChange(envelope),
-            EventTypes.HrEmployeeHired => Hire(envelope),
-            _ => new EventRoute.Ignore($"no workflow handles {envelope.Type}"),
+            (EventSubscriptions.Offboarding, _) => EmploymentChange(envelope),
+            (EventSubscriptions.Onboarding, _) => Hire(envelope),
+            (EventSubscriptions.OrderFulfilment, _) => OrderRoutes.Fulfilment(envelope),
+            (EventSubscriptions.StockReservation, _) => OrderRoutes.Stock(envelope),
+            (EventSubscriptions.CrmOrderNote, _) => OrderRoutes.CrmNote(envelope),
+            (EventSubscriptions.ShipStationShipments, _) => OrderRoutes.ShipStationShipments(envelope),
+            _ => new EventRoute.Ignore($"no workflow handles {envelope.Type} for subscription {subscription}"),
         };
 
         // The ingress refuses such subjects (EventIdLimits); one queued before it did must not reach the engine,

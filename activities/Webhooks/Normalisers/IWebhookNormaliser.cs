@@ -1,3 +1,4 @@
+using Integration.Activities.Configuration;
 using Integration.Activities.Webhooks.Signatures;
 using Integration.Orchestrations.Routing;
 
@@ -8,4 +9,9 @@ public interface IWebhookNormaliser
 {
     /// <exception cref="WebhookPayloadException">The body is not what this source sends.</exception>
     IReadOnlyList<EventEnvelope> Normalise(string source, WebhookRequest request, string correlationId, DateTimeOffset receivedAt);
+
+    /// <summary>What the ingress calls: a normaliser that needs the source's settings (ShipStation's API origin) overrides it.</summary>
+    /// <exception cref="WebhookPayloadException">The body is not what this source sends.</exception>
+    IReadOnlyList<EventEnvelope> Normalise(string source, WebhookSourceOptions options, WebhookRequest request, string correlationId, DateTimeOffset receivedAt) =>
+        Normalise(source, request, correlationId, receivedAt);
 }

@@ -220,6 +220,8 @@ public sealed class ArmExpressions(JsonElement template, IReadOnlyDictionary<str
             "substring" => args.Count > 2
                 ? ((string)args[0]!).Substring(AsInt(args[1]), AsInt(args[2]))
                 : ((string)args[0]!)[AsInt(args[1])..],
+            "replace" => ((string)args[0]!).Replace((string)args[1]!, (string)args[2]!, StringComparison.Ordinal),
+            "greater" => AsInt(args[0]) > AsInt(args[1]),
             "startswith" => ((string)args[0]!).StartsWith((string)args[1]!, StringComparison.OrdinalIgnoreCase),
             "endswith" => ((string)args[0]!).EndsWith((string)args[1]!, StringComparison.OrdinalIgnoreCase),
             "join" => string.Join((string)args[1]!, List(args[0]).Select(Display)),

@@ -38,6 +38,11 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         "Webhooks__Sources__app__Secrets__0",
         "Webhooks__Sources__hr__Scheme",
         "Webhooks__Sources__hr__Secrets__0",
+        "Webhooks__Sources__shipbob__Scheme",
+        "Webhooks__Sources__shipbob__Secrets__0",
+        "Webhooks__Sources__shipstation__Scheme",
+        "Webhooks__Sources__shipstation__Secrets__0",
+        "Webhooks__Sources__shipstation__ResourceBaseUrl",
         "Webhooks__PublicBaseUrl",
         "Connectors__HubSpot__BaseUrl",
         "Connectors__HubSpot__AccessToken",
@@ -94,6 +99,8 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         "INTEGRATION_CRM_WEBHOOK_SECRET",
         "INTEGRATION_APP_WEBHOOK_SECRET",
         "INTEGRATION_HR_WEBHOOK_SECRET",
+        "INTEGRATION_SHIPBOB_WEBHOOK_SECRET",
+        "INTEGRATION_SHIPSTATION_WEBHOOK_TOKEN",
         "INTEGRATION_HUBSPOT_ACCESS_TOKEN",
         "INTEGRATION_BAMBOOHR_API_KEY",
         "INTEGRATION_QUICKBOOKS_ACCESS_TOKEN",
@@ -141,13 +148,15 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         Assert.Equal("hubspot-v3", settings["Webhooks__Sources__crm__Scheme"]);
         Assert.Equal("standard-webhooks", settings["Webhooks__Sources__app__Scheme"]);
         Assert.Equal("bamboohr", settings["Webhooks__Sources__hr__Scheme"]);
+        Assert.Equal("shipbob", settings["Webhooks__Sources__shipbob__Scheme"]);
+        Assert.Equal("shipstation", settings["Webhooks__Sources__shipstation__Scheme"]);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.DoesNotContain(settings.Keys, name => name == "AzureWebJobsStorage");
 
         var secretLooking = settings
             .Where(s => SecretMarkers.Any(marker => s.Key.Contains(marker, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        Assert.Equal(9, secretLooking.Count);
+        Assert.Equal(11, secretLooking.Count);
         Assert.All(secretLooking, s => Assert.True(
             KeyVaultReference().IsMatch(s.Value),
             $"App setting '{s.Key}' must be a Key Vault reference, but is: {s.Value}"));
@@ -217,7 +226,7 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
             .Where(p => Definition(fixture.Template, p.Value).GetProperty("type").GetString()!.StartsWith("secure", StringComparison.OrdinalIgnoreCase))
             .Select(p => p.Name)
             .ToList();
-        Assert.Equal(9, secureParameters.Count);
+        Assert.Equal(11, secureParameters.Count);
         foreach (var name in secureParameters)
         {
             // Every secret can be supplied through its environment variable, so each file names all of them.
@@ -386,6 +395,7 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         // The fixed settings, and the identity target settings the identityTargets parameter writes for the sample's targets.
         var settings = AppSettings(fixture.Template).Keys
             .Concat(IdentitySettings(fixture.Template, await ParameterFileValue(SandboxTargetsParameterFile, "identityTargets")).Keys)
+            .Concat(ShopifySettings(fixture.Template, DevelopmentShops).Keys)
             .ToHashSet(StringComparer.Ordinal);
 
         var local = SampleValues().Keys.Except(LocalHostOnlySettings).ToList();
@@ -668,7 +678,40 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     private static string AzureSettingName(string setting) =>
         setting.StartsWith(IdentityTargetsPrefix, StringComparison.Ordinal)
             ? IdentityTargetsPrefix + TargetName(setting).Replace('-', '_') + setting[(IdentityTargetsPrefix.Length + TargetName(setting).Length)..]
-            : setting;
+            : setting.StartsWith(ShopifyShopsPrefix, StringComparison.Ordinal)
+                ? ShopifyShopsPrefix + setting[ShopifyShopsPrefix.Length..].Split("__")[0].Replace('-', '_') + "__" + string.Join("__", setting[ShopifyShopsPrefix.Length..].Split("__")[1..])
+                : setting;
+
+    private const string ShopifyShopsPrefix = "Webhooks__Sources__shopify__Shops__";
+
+    private static readonly string[] DevelopmentShops = ["store-a", "store-b", "store-c"];
+
+    /// <summary>The Webhooks__Sources__shopify__* app settings a deployment writes for this shopifyShops parameter value.</summary>
+    private static Dictionary<string, string> ShopifySettings(JsonElement template, string[] shops) =>
+        DeployedAppSettings(template, new Dictionary<string, object?> { ["shopifyShops"] = shops.Cast<object?>().ToList() })
+            .Where(p => p.Key.StartsWith("Webhooks__Sources__shopify__", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    [Fact]
+    public void Each_shopify_shop_gets_its_key_vault_secret_under_a_name_app_settings_allow()
+    {
+        var settings = ShopifySettings(fixture.Template, DevelopmentShops);
+
+        Assert.Equal("shopify", settings["Webhooks__Sources__shopify__Scheme"]);
+        Assert.Equal(
+            $"@Microsoft.KeyVault(VaultName={Vault};SecretName=webhooks-shopify-store-a-secret)",
+            settings["Webhooks__Sources__shopify__Shops__store_a__Secrets__0"]);
+        Assert.Equal(4, settings.Count);
+        Assert.Empty(ShopifySettings(fixture.Template, []));
+    }
+
+    [Fact]
+    public void A_shopify_shop_that_is_not_a_shop_handle_stops_the_deployment()
+    {
+        var error = Assert.Throws<ArmFailException>(() => ShopifySettings(fixture.Template, ["store-a", "Store_B.myshopify.com"]));
+
+        Assert.Contains("Store_B.myshopify.com", error.Message, StringComparison.Ordinal);
+    }
 
     private static string TargetName(string setting) =>
         setting[IdentityTargetsPrefix.Length..].Split("__")[0];

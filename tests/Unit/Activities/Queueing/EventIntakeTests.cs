@@ -101,6 +101,81 @@ public sealed class EventIntakeTests
         Assert.False(string.IsNullOrEmpty(outage.Reason));
     }
 
+    [Fact]
+    public async Task A_placed_order_is_queued_once_per_subscriber_and_recorded_once_after_all_three()
+    {
+        var store = new SubscriberStore();
+
+        bool[] duplicates = await new EventIntake(store, store).AcceptAsync([Event(EventTypes.ShopOrderPlaced, "shopify-1")], CancellationToken.None);
+
+        Assert.Equal([false], duplicates);
+        Assert.Equal(["crm-order-note", "order-fulfilment", "stock-reservation"], store.Queued.Select(e => e.Subscription!).Order());
+        Assert.All(store.Queued, e => Assert.Equal("shopify-1", e.Id));
+        Assert.Equal(["shopify-1"], store.Recorded);
+        Assert.Equal(3, store.QueuedWhenRecorded);
+    }
+
+    [Fact]
+    public async Task A_deal_event_is_one_message_for_its_one_subscriber()
+    {
+        var store = new SubscriberStore();
+
+        await new EventIntake(store, store).AcceptAsync([Event(EventTypes.CrmDealClosed, "crm-9")], CancellationToken.None);
+
+        Assert.Equal("deal-to-invoice", Assert.Single(store.Queued).Subscription);
+    }
+
+    [Fact]
+    public async Task A_type_no_one_subscribes_to_is_still_queued_once_for_no_subscriber()
+    {
+        var store = new SubscriberStore();
+
+        await new EventIntake(store, store).AcceptAsync([Event("shop.products.update.v1", "shopify-2")], CancellationToken.None);
+
+        Assert.Null(Assert.Single(store.Queued).Subscription);
+    }
+
+    [Fact]
+    public async Task A_repeated_placed_order_is_not_queued_again_for_any_subscriber()
+    {
+        var store = new SubscriberStore();
+        var intake = new EventIntake(store, store);
+        await intake.AcceptAsync([Event(EventTypes.ShopOrderPlaced, "shopify-1")], CancellationToken.None);
+
+        bool[] duplicates = await intake.AcceptAsync([Event(EventTypes.ShopOrderPlaced, "shopify-1")], CancellationToken.None);
+
+        Assert.Equal([true], duplicates);
+        Assert.Equal(3, store.Queued.Count);
+    }
+
+    private static EventEnvelope Event(string type, string id) =>
+        new(id, id.Split('-')[0], type, Now, Now, "corr-1", "store-a-1001", JsonDocument.Parse("{}").RootElement);
+
+    /// <summary>Queue and dedupe table in memory keeping whole envelopes, and how many were queued when each event was recorded.</summary>
+    private sealed class SubscriberStore : IEventQueue, IReceivedEventStore
+    {
+        public ConcurrentBag<EventEnvelope> Queued { get; } = [];
+
+        public List<string> Recorded { get; } = [];
+
+        public int QueuedWhenRecorded { get; private set; }
+
+        public Task<bool> WasReceivedAsync(EventEnvelope envelope, CancellationToken cancellationToken) => Task.FromResult(Recorded.Contains(envelope.Id));
+
+        public async Task EnqueueAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            Queued.Add(envelope);
+        }
+
+        public Task RecordAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+        {
+            QueuedWhenRecorded = Queued.Count;
+            Recorded.Add(envelope.Id);
+            return Task.CompletedTask;
+        }
+    }
+
     private static EventEnvelope[] Batch(int count) =>
     [
         .. Enumerable.Range(0, count).Select(i => new EventEnvelope(

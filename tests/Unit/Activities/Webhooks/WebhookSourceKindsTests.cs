@@ -12,6 +12,9 @@ public sealed class WebhookSourceKindsTests
     [InlineData("standard-webhooks", typeof(StandardWebhooksSignature), typeof(StandardWebhooksEventNormaliser))]
     [InlineData("HubSpot-V3", typeof(HubSpotSignatureV3), typeof(HubSpotEventNormaliser))]
     [InlineData("bamboohr", typeof(BambooHrSignature), typeof(BambooHrEventNormaliser))]
+    [InlineData("shopify", typeof(ShopifySignature), typeof(ShopifyOrderNormaliser))]
+    [InlineData("shipbob", typeof(StandardWebhooksSignature), typeof(ShipBobEventNormaliser))]
+    [InlineData("shipstation", typeof(ShipStationUrlToken), typeof(ShipStationNotifyNormaliser))]
     public void Find_maps_each_configured_name_to_its_signature_scheme_and_normaliser(string name, Type signature, Type normaliser)
     {
         WebhookSourceKind? kind = WebhookSourceKinds.Find(name);
@@ -19,7 +22,14 @@ public sealed class WebhookSourceKindsTests
         Assert.NotNull(kind);
         Assert.IsType(signature, kind.Signature);
         Assert.IsType(normaliser, kind.Normaliser);
-        Assert.Equal(kind.Name, kind.Signature.Name);
+        Assert.True(kind.Name == kind.Signature.Name || kind.Name == "shipbob", $"{kind.Name} names {kind.Signature.Name}");
+    }
+
+    [Fact]
+    public void Only_shopify_takes_its_secrets_per_shop()
+    {
+        Assert.IsType<ShopifyShopSecrets>(WebhookSourceKinds.Find("shopify")!.SecretSource);
+        Assert.All(WebhookSourceKinds.Names.Where(n => n != "shopify"), n => Assert.Null(WebhookSourceKinds.Find(n)!.SecretSource));
     }
 
     [Theory]
@@ -35,6 +45,6 @@ public sealed class WebhookSourceKindsTests
     [Fact]
     public void Names_lists_each_kind_once()
     {
-        Assert.Equal(["bamboohr", "hubspot-v3", "standard-webhooks"], WebhookSourceKinds.Names.Order());
+        Assert.Equal(["bamboohr", "hubspot-v3", "shipbob", "shipstation", "shopify", "standard-webhooks"], WebhookSourceKinds.Names.Order());
     }
 }
