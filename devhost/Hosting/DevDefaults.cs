@@ -59,6 +59,12 @@ public static class DevDefaults
             ["Sandbox:Embedded"] = "true",
             // The embedded sandbox's vendors (Shopify, ShipBob, ShipStation) send their webhooks to this host.
             ["Sandbox:Webhooks:BaseUrl"] = $"http://127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}/api/v1/webhooks",
+            // ...signed with the secrets this host checks, from the one definition, so the two cannot drift.
+            ["Sandbox:Shopify:Shops:store-a:WebhookSecret"] = DevelopmentSecrets.ShopifyStoreA,
+            ["Sandbox:Shopify:Shops:store-b:WebhookSecret"] = DevelopmentSecrets.ShopifyStoreB,
+            ["Sandbox:Shopify:Shops:store-c:WebhookSecret"] = DevelopmentSecrets.ShopifyStoreC,
+            ["Sandbox:ShipBob:WebhookSecret"] = DevelopmentSecrets.ShipBob,
+            ["Sandbox:ShipStation:WebhookToken"] = DevelopmentSecrets.ShipStationToken,
         };
         foreach ((string key, string? value) in SandboxIdentityTargets.For(sandbox))
         {

@@ -92,7 +92,7 @@ internal static class ShopifyAdminEndpoints
         return await SendAsync(target, orderId, "orders/create", payload, input.Deliveries, sender, StatusCodes.Status201Created, request.HttpContext.RequestAborted);
     }
 
-    /// <summary>Body (optional): {"reason": "customer"|"declined"|"fraud"|"inventory"|"other"|"staff", "deliveries": 1..10}.</summary>
+    /// <summary>Body (optional): {"reason": "customer"|"declined"|"fraud"|"inventory"|"other"|"staff", "deliveries": 0..10}.</summary>
     private static async Task<IResult> CancelOrderAsync(string shop, long id, HttpRequest request, ShopifyStore store, ShopifyWebhookSender sender, TimeProvider time)
     {
         var (input, problem) = await OptionalBodyAsync(request);
@@ -140,7 +140,7 @@ internal static class ShopifyAdminEndpoints
         return await SendAsync(target, id, "orders/cancelled", payload, deliveries, sender, StatusCodes.Status200OK, request.HttpContext.RequestAborted);
     }
 
-    /// <summary>Body (optional): {"shipping_address": {..}|null, "email": "..", "deliveries": 1..10}; sends orders/updated with the order as it now is.</summary>
+    /// <summary>Body (optional): {"shipping_address": {..}|null, "email": "..", "deliveries": 0..10}; sends orders/updated with the order as it now is.</summary>
     private static async Task<IResult> UpdateOrderAsync(string shop, long id, HttpRequest request, ShopifyStore store, ShopifyWebhookSender sender, TimeProvider time)
     {
         var (input, problem) = await OptionalBodyAsync(request);
@@ -290,12 +290,12 @@ internal static class ShopifyAdminEndpoints
         }
 
         if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out deliveries)
-            && deliveries is >= 1 and <= ShopifyOrderRequest.MaxDeliveries)
+            && deliveries is >= 0 and <= ShopifyOrderRequest.MaxDeliveries)
         {
             return true;
         }
 
-        problem = Problems.BadRequest("Invalid deliveries", $"'deliveries' must be a whole number from 1 to {ShopifyOrderRequest.MaxDeliveries}.");
+        problem = Problems.BadRequest("Invalid deliveries", $"'deliveries' must be a whole number from 0 to {ShopifyOrderRequest.MaxDeliveries}.");
         return false;
     }
 

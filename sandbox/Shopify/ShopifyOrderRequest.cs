@@ -9,7 +9,7 @@ internal sealed record ShopifyOrderLineRequest(string Sku, int Quantity, string?
 
 /// <summary>
 /// The admin body that places an order: {"id"?, "email"?, "shipping_address"?: {..}|null, "line_items": [{"sku",
-/// "quantity", "title"?, "price"?}], "deliveries"?: 1..10}. An omitted shipping_address means the default US address,
+/// "quantity", "title"?, "price"?}], "deliveries"?: 0..10}. An omitted shipping_address means the default US address,
 /// an explicit null means none (the "missing address" review).
 /// </summary>
 internal sealed record ShopifyOrderRequest(long? Id, string? Email, bool AddressGiven, JsonObject? ShippingAddress, IReadOnlyList<ShopifyOrderLineRequest> Lines, int Deliveries)
@@ -103,9 +103,9 @@ internal sealed record ShopifyOrderRequest(long? Id, string? Email, bool Address
         if (body["deliveries"] is { } deliveriesNode)
         {
             if (deliveriesNode is not JsonValue dv || dv.GetValueKind() != JsonValueKind.Number || !dv.TryGetValue(out deliveries)
-                || deliveries is < 1 or > MaxDeliveries)
+                || deliveries is < 0 or > MaxDeliveries)
             {
-                error = $"'deliveries' must be a whole number from 1 to {MaxDeliveries}.";
+                error = $"'deliveries' must be a whole number from 0 to {MaxDeliveries}.";
                 return null;
             }
         }
