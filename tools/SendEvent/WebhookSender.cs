@@ -19,6 +19,9 @@ public sealed class WebhookSender
     /// <summary>The endpoint path of the "hr" source (BambooHR signatures).</summary>
     public const string HrPath = "/api/v1/webhooks/hr";
 
+    /// <summary>The endpoint path of the "shopify" source (X-Shopify-Hmac-Sha256, a secret per shop).</summary>
+    public const string ShopifyPath = "/api/v1/webhooks/shopify";
+
     private readonly HttpClient http;
     private readonly TimeProvider clock;
 
@@ -128,6 +131,36 @@ public sealed class WebhookSender
         request.Headers.TryAddWithoutValidation(
             BambooHrSignature.SignatureHeader,
             signature ?? BambooHrSignature.Sign(secret ?? DevSecrets.Hr, body, signedAt));
+        return SendAsync(request, configure, cancellationToken);
+    }
+
+    /// <summary>Posts a Shopify delivery for <paramref name="shopDomain"/> to the "shopify" source, signed as Shopify signs (base64 HMAC-SHA256 of the raw body).</summary>
+    /// <param name="body">The raw JSON body (a REST Order), sent and signed byte for byte.</param>
+    /// <param name="shopDomain">The shop's "*.myshopify.com" domain, sent as X-Shopify-Shop-Domain.</param>
+    /// <param name="topic">The topic, e.g. "orders/create".</param>
+    /// <param name="webhookId">X-Shopify-Webhook-Id; defaults to a fresh one (repeat one to test deduplication).</param>
+    /// <param name="secret">The shop's secret; defaults to its development secret.</param>
+    /// <param name="configure">Last change to the request before it is sent.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    public Task<HttpResponseMessage> SendShopifyAsync(
+        byte[] body,
+        string shopDomain,
+        string topic,
+        string? webhookId = null,
+        string? secret = null,
+        Action<HttpRequestMessage>? configure = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentException.ThrowIfNullOrWhiteSpace(shopDomain);
+        var request = NewPost(BaseUrl + ShopifyPath, body);
+        request.Headers.TryAddWithoutValidation("X-Shopify-Topic", topic);
+        request.Headers.TryAddWithoutValidation("X-Shopify-Shop-Domain", shopDomain);
+        request.Headers.TryAddWithoutValidation("X-Shopify-API-Version", "2026-01");
+        request.Headers.TryAddWithoutValidation("X-Shopify-Webhook-Id", webhookId ?? Guid.NewGuid().ToString());
+        request.Headers.TryAddWithoutValidation("X-Shopify-Event-Id", Guid.NewGuid().ToString());
+        request.Headers.TryAddWithoutValidation("X-Shopify-Triggered-At", clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation(ShopifySignature.SignatureHeader, ShopifySignature.Sign(secret ?? DevSecrets.Shopify(shopDomain), body));
         return SendAsync(request, configure, cancellationToken);
     }
 

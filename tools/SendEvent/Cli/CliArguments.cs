@@ -5,6 +5,12 @@ namespace Integration.SendEvent.Cli;
 /// <summary>A parsed command line: the verb, its "--name value" options and whether help was asked for.</summary>
 public sealed record CliArguments(string Verb, IReadOnlyDictionary<string, string> Options, bool HelpRequested = false)
 {
+    /// <summary>Every value of every option in command-line order, for options a verb lets you repeat ("--sku a --qty 1 --sku b").</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Ordered { get; init; } = [.. Options];
+
+    /// <summary>The names given more than once.</summary>
+    public IEnumerable<string> Repeated => Ordered.GroupBy(o => o.Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
+
     /// <summary>The option's value, or null when it was not given.</summary>
     public string? Get(string name) => Options.TryGetValue(name, out var value) ? value : null;
 

@@ -26,6 +26,7 @@ public static class CliParser
         }
 
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var ordered = new List<KeyValuePair<string, string>>();
         var help = false;
         for (var i = 1; i < args.Count; i++)
         {
@@ -41,14 +42,13 @@ public static class CliParser
                 throw new CliUsageException($"Unexpected argument '{token}'; options are written --name value.");
             }
 
+            // A repeat is checked against the verb's repeatable options once the verb is known (SendEventCli.Plan).
             var (name, value) = SplitOption(token, args, ref i);
-            if (!options.TryAdd(name, value))
-            {
-                throw new CliUsageException($"--{name} is given twice.");
-            }
+            options.TryAdd(name, value);
+            ordered.Add(new(name, value));
         }
 
-        return new CliArguments(args[0], options, help);
+        return new CliArguments(args[0], options, help) { Ordered = ordered };
     }
 
     private static bool IsHelp(string token) => token is "--help" or "-h" or "-?";

@@ -15,6 +15,9 @@ public interface ISendVerb
     /// <summary>The option names (without "--") the verb accepts besides the common ones.</summary>
     IReadOnlyCollection<string> Options { get; }
 
+    /// <summary>The options that may be given more than once (e.g. one --sku and --qty per order line); none unless a verb says so.</summary>
+    IReadOnlyCollection<string> RepeatableOptions => [];
+
     /// <summary>Validates the options (usage errors as <see cref="CliUsageException"/>) and returns the send, run once per repetition.</summary>
     Func<WebhookSender, CancellationToken, Task<HttpResponseMessage>> Prepare(CliArguments args);
 }

@@ -37,6 +37,14 @@ public static class SendEventCli
             }
         }
 
+        foreach (var name in parsed.Repeated)
+        {
+            if (!verb.RepeatableOptions.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new CliUsageException($"--{name} is given twice.");
+            }
+        }
+
         var baseUrl = parsed.Get(CommonOptions.Url) ?? WebhookSender.DefaultBaseUrl;
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {

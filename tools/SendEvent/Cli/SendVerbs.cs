@@ -13,6 +13,8 @@ public static class SendVerbs
         new HiredVerb(),
         new TerminatedVerb(),
         new CancelledVerb(),
+        new OrderPlacedVerb(),
+        new OrderCancelledVerb(),
     ];
 
     /// <summary>The verb with this name, or null.</summary>
