@@ -5,7 +5,7 @@ import { get } from '../api.js';
 import { duration, el, replace } from '../ui.js';
 
 const STATUSES = ['Running', 'Pending', 'Suspended', 'Completed', 'Failed', 'Terminated'];
-const WORKFLOWS = ['deal-invoice', 'offboarding', 'onboarding'];
+const WORKFLOWS = ['deal-invoice', 'offboarding', 'onboarding', 'order'];
 const CHART_NAME = 'Workflows started, completed and failed over time';
 
 export async function render(main, context) {

@@ -74,8 +74,19 @@ function subject(view) {
     case 'deal-invoice': return `Deal ${view.key}`;
     case 'offboarding': return `The offboarding of employee ${view.key}`;
     case 'onboarding': return `The onboarding of employee ${view.key}`;
+    case 'order': return `Order ${orderName(view.key)}`;
+    case 'stock-reservation': return `The stock of order ${orderName(view.key)}`;
+    case 'stock-release': return `The stock release of order ${orderName(view.key)}`;
+    case 'order-crm-note': return `The CRM note of order ${orderName(view.key)}`;
+    case 'shipstation-notify': return 'A ShipStation shipment notice';
     default: return `Workflow ${view.instanceId}`;
   }
+}
+
+/** "1001 from store-a" from the order key "store-a-1001" (shop handle, then Shopify's order id). */
+function orderName(key) {
+  const match = /^(.+)-(\d+)$/.exec(key ?? '');
+  return match ? `${match[2]} from ${match[1]}` : (key ?? '');
 }
 
 /** One sentence saying where the workflow is now, from its runtime status, step, review question and output. */
@@ -103,6 +114,12 @@ export function whereNow(view) {
       case 'revoking': return "is removing the employee's access";
       case 'escalated': return 'missed its deadline and is escalated to a person';
       case 'provisioning': return "is creating the employee's accounts";
+      case 'planning': return 'is checking the order (address, SKUs) and choosing a warehouse';
+      case 'reserving-stock': return 'is reserving the stock for the order';
+      case 'creating-warehouse-order': return `is sending the order to the warehouse${status.Detail ? ` (${status.Detail})` : ''}`;
+      case 'awaiting-shipment': return `is waiting for the warehouse to ship${status.Detail ? `: ${status.Detail}` : ''}`;
+      case 'fulfilling-in-store': return 'is telling the store what shipped, with the tracking number';
+      case 'cancelling': return 'is cancelling the order at the warehouse and releasing its stock';
       case 'completed': return finished(view);
       case 'completed-late': return 'is done, but after its deadline';
       case 'completed-with-reviews': return 'is done; a person handled some of it';
@@ -122,6 +139,8 @@ function reviewTask(review) {
   if (names.includes('approve')) return 'approve an invoice total that differs from the deal';
   if (names.includes('revoked-manually') || names.includes('confirmed-no-access')) return 'confirm how access was ended';
   if (names.includes('created-manually')) return 'confirm an account that could not be created';
+  if (names.includes('use-sku')) return 'map a product to a warehouse SKU (or cancel the order)';
+  if (names.includes('ship-from')) return 'choose a warehouse for the order, retry, or cancel it';
   return 'answer a question';
 }
 
@@ -133,6 +152,15 @@ function finished(view) {
       case 'in-sync': return 'was already invoiced; nothing needed changing';
       case 'reversed': return 'had its invoice reversed';
       case 'cancelled': return 'was cancelled; no invoice was made';
+      default: break;
+    }
+  }
+  if (view.workflow === 'order') {
+    switch (out.Outcome) {
+      case 'fulfilled': return `was shipped${out.Warehouse ? ` by ${out.Warehouse}` : ''} and the store has its tracking`;
+      case 'cancelled': return 'was cancelled before it shipped; the warehouse order was cancelled and the stock released';
+      case 'cancelled-after-shipping': return 'was cancelled after it shipped; a person was alerted to arrange the return';
+      case 'cancelled-by-review': return 'was cancelled by a person; nothing more was sent';
       default: break;
     }
   }
@@ -152,13 +180,19 @@ function cause(detail) {
 
 /** A connector's name as the business knows it: "the ERP (quickbooks)". */
 function systemName(system) {
-  const role = { hubspot: 'the CRM', quickbooks: 'the ERP', xero: 'the ERP', bamboohr: 'the HR system' }[system.toLowerCase()];
+  const role = {
+    hubspot: 'the CRM', quickbooks: 'the ERP', xero: 'the ERP', bamboohr: 'the HR system',
+    shopify: 'the store', shipbob: 'the warehouse', shipstation: 'the warehouse',
+  }[system.toLowerCase()];
   return role ? `${role} (${system})` : system;
 }
 
 /** What the workflow is about: the business object and its key, then when it started and what it produced. */
 function business(view) {
-  const kind = { 'deal-invoice': 'Deal', offboarding: 'Employee (offboarding)', onboarding: 'Employee (onboarding)' }[view.workflow] ?? view.name;
+  const kind = {
+    'deal-invoice': 'Deal', offboarding: 'Employee (offboarding)', onboarding: 'Employee (onboarding)', order: 'Order',
+    'stock-reservation': 'Order stock', 'stock-release': 'Order stock', 'order-crm-note': 'Order (CRM note)', 'shipstation-notify': 'ShipStation notice',
+  }[view.workflow] ?? view.name;
   const out = view.output ?? {};
   const rows = [
     ['About', `${kind} ${view.key ?? ''}`.trim()],
@@ -168,6 +202,8 @@ function business(view) {
     ['Last change', when(view.lastUpdatedAt)],
     out.Outcome ? ['Outcome', out.Outcome] : null,
     out.InvoiceId ? ['Invoice', `${out.InvoiceId}${out.InvoiceTotal !== undefined && out.InvoiceTotal !== null ? ` (total ${out.InvoiceTotal})` : ''}`] : null,
+    out.Warehouse ? ['Warehouse', `${out.Warehouse}${out.WarehouseOrderId ? ` order ${out.WarehouseOrderId}` : ''}`] : null,
+    out.Fulfilments?.length ? ['Store fulfilments', out.Fulfilments.join(', ')] : null,
     out.ErpCustomerId ? ['ERP customer', `${out.ErpCustomerId}${out.CustomerMatchRule ? ` (${out.CustomerMatchRule})` : ''}`] : null,
     view.failure ? ['Failure', `${view.failure.errorType ?? view.failure.ErrorType ?? ''}: ${view.failure.errorMessage ?? view.failure.ErrorMessage ?? ''}`] : null,
   ].filter(Boolean);
