@@ -10,7 +10,8 @@ public sealed record BenchOptions
         "       [--senders 16] [--seconds 20] [--warmup-seconds 2] [--deals 500] [--first-deal 200001] [--concurrency 16]\n" +
         "       [--timeout-minutes 10] [--api-port 17171] [--grpc-port 17172] [--sandbox-port 17180] [--raw-grpc-port 17173]\n" +
         "       [--host-log <file>] [--host-pid-file <file>] [--azurite-pid-file <file>] [--azurite-mode disk|memory]\n" +
-        "       [--phases all|offboarding|intake|list] [--list-instances 10000] [--list-requests 50] [--offboarding-runs 5] [--offboardings 200] [--batches 20] [--fill-rows 50000]";
+        "       [--phases all|offboarding|intake|list|orders] [--list-instances 10000] [--list-requests 50] [--offboarding-runs 5] [--offboardings 200] [--batches 20] [--fill-rows 50000]\n" +
+        "       [--order-singles 10] [--burst-rate 5] [--burst-seconds 60] [--stock-changes 10]";
 
     /// <summary>The Release build of the standalone host, started as a child process.</summary>
     public required string HostDll { get; init; }
@@ -45,7 +46,7 @@ public sealed record BenchOptions
 
     public int TimeoutMinutes { get; init; } = 10;
 
-    /// <summary>"all" (s, a-g, l, k), "offboarding" (only f and g), "intake" (s, a, l, k) or "list" (only (m), its hub seeded before the host starts).</summary>
+    /// <summary>"all" (s, a-l, k), "offboarding" (only f and g), "intake" (s, a, l, k), "list" (only (m), its hub seeded before the host starts) or "orders" (c, then h, i, j).</summary>
     public string Phases { get; init; } = "all";
 
     /// <summary>(m): how many finished workflows the task hub holds when the instance list is timed.</summary>
@@ -53,6 +54,17 @@ public sealed record BenchOptions
 
     /// <summary>(m): how many timed requests per filter.</summary>
     public int ListRequests { get; init; } = 50;
+
+    /// <summary>(h): how many orders are placed one at a time.</summary>
+    public int OrderSingles { get; init; } = 10;
+
+    /// <summary>(h), (j): the sale burst's orders per second and how long it lasts.</summary>
+    public int BurstRate { get; init; } = 5;
+
+    public int BurstSeconds { get; init; } = 60;
+
+    /// <summary>(i): how many warehouse stock changes are timed to the stores.</summary>
+    public int StockChanges { get; init; } = 10;
 
     /// <summary>(f): how many single terminations against the fifteen 300 ms systems.</summary>
     public int OffboardingRuns { get; init; } = 5;
@@ -137,7 +149,7 @@ public sealed record BenchOptions
             Concurrency = Int("concurrency", 16),
             TimeoutMinutes = Int("timeout-minutes", 10),
             Phases = Take("phases") is { } phases
-                ? phases is "all" or "offboarding" or "intake" or "list" ? phases : throw new ArgumentException($"--phases must be 'all', 'offboarding', 'intake' or 'list', got '{phases}'.")
+                ? phases is "all" or "offboarding" or "intake" or "list" or "orders" ? phases : throw new ArgumentException($"--phases must be 'all', 'offboarding', 'intake', 'list' or 'orders', got '{phases}'.")
                 : "all",
             ListInstances = Int("list-instances", 10_000),
             ListRequests = Int("list-requests", 50),
@@ -145,6 +157,10 @@ public sealed record BenchOptions
             Offboardings = Int("offboardings", 200),
             Batches = Int("batches", 20),
             FillRows = Int("fill-rows", 50_000),
+            OrderSingles = Int("order-singles", 10),
+            BurstRate = Int("burst-rate", 5),
+            BurstSeconds = Int("burst-seconds", 60),
+            StockChanges = Int("stock-changes", 10),
             HostLog = Path.GetFullPath(Take("host-log") ?? Path.Combine(Path.GetTempPath(), $"bench-host-{DateTime.UtcNow:yyyyMMddHHmmss}.log")),
             HostPidFile = Take("host-pid-file"),
             AzuritePidFile = Take("azurite-pid-file"),

@@ -83,6 +83,18 @@ public static class BenchRunner
                 return Finish(output, results, options, machine, date, host, sampler);
             }
 
+            if (options.Phases == "orders")
+            {
+                // The raw engine first, in the same run, as the yardstick the order figures are read against.
+                var rawHub = HostJsonSettings.Load(Path.Combine(Path.GetDirectoryName(options.HostDll)!, "host.json")).DurableTask;
+                (results.Raw, var rawObserved) = await PhaseObservation.ObserveAsync(cpu, options.Storage, () => RawEngineBenchmark.RunAsync(
+                    options.Storage, "benchraw" + stamp, options.RawGrpcPort, rawHub, options.Deals, options.Concurrency, timeout, cancellationToken)).ConfigureAwait(false);
+                results.Observed["c"] = rawObserved;
+                ReportWriter.Raw(output, results.Raw, rawObserved);
+                await RunOrdersAsync(options, output, results, cpu, http, sender, sandbox, timeout, cancellationToken).ConfigureAwait(false);
+                return Finish(output, results, options, machine, date, host, sampler);
+            }
+
             if (options.Phases == "offboarding")
             {
                 await RunOffboardingAsync(options, output, results, http, sender, sandbox, timeout, cancellationToken).ConfigureAwait(false);
@@ -132,6 +144,7 @@ public static class BenchRunner
                 results.Failures.Add($"(c) timed out after {options.TimeoutMinutes} min with {results.Raw.Completion.Pending} orchestrations unfinished");
             }
 
+            await RunOrdersAsync(options, output, results, cpu, http, sender, sandbox, timeout, cancellationToken).ConfigureAwait(false);
             await RunOffboardingAsync(options, output, results, http, sender, sandbox, timeout, cancellationToken).ConfigureAwait(false);
             await RunIntakeAsync(options, names, output, results, cpu, sender, timeout, cancellationToken).ConfigureAwait(false);
 
@@ -152,6 +165,19 @@ public static class BenchRunner
 
             host?.Dispose();
         }
+    }
+
+    /// <summary>(h), (i) and (j): orders from the three sandbox stores to the two sandbox warehouses, and stock back to the stores.</summary>
+    private static async Task RunOrdersAsync(
+        BenchOptions options, TextWriter output, BenchResults results, CpuMeter cpu, HttpClient http, WebhookSender sender, Uri sandbox, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        (List<string> failures, var observed) = await PhaseObservation.ObserveAsync(cpu, options.Storage, () => OrdersBenchmark.RunAsync(
+            http, sender, sandbox, output, options.OrderSingles, options.BurstRate, options.BurstSeconds, options.StockChanges, timeout, cancellationToken)).ConfigureAwait(false);
+        results.Observed["h"] = observed;
+        output.WriteLine("    during (h)-(j):");
+        ReportWriter.Observed(output, observed);
+        output.WriteLine();
+        results.Failures.AddRange(failures);
     }
 
     /// <summary>(f) and (g): offboarding against the fifteen sandbox identity targets; figures are printed as they come.</summary>
@@ -216,6 +242,7 @@ public static class BenchRunner
         ["Standalone__GrpcPort"] = options.GrpcPort.ToString(CultureInfo.InvariantCulture),
         ["Sandbox__Port"] = options.SandboxPort.ToString(CultureInfo.InvariantCulture),
         ["Sandbox__Embedded"] = "true",
+        ["Orders__Stock__PollInterval"] = "00:00:02",
         ["AzureWebJobsStorage"] = options.Storage,
         ["Engine__TaskHubName"] = taskHub,
         ["Logging__LogLevel__Default"] = "Warning",

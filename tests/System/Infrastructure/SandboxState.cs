@@ -39,6 +39,6 @@ public sealed class SandboxState(HttpClient http)
 
     public Task ClearFaultsAsync(string system) => SetFaultsAsync(system, new { });
 
-    private async Task<JsonArray> GetArrayAsync(string path) =>
+    public async Task<JsonArray> GetArrayAsync(string path) =>
         (JsonArray)JsonNode.Parse(await http.GetStringAsync(path), documentOptions: new JsonDocumentOptions())!;
 }
