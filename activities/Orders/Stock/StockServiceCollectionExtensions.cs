@@ -20,8 +20,9 @@ public static class StockServiceCollectionExtensions
         services.TryAddSingleton<IStockLedgerIndex>(sp => sp.GetRequiredService<StockLedger>());
         services.TryAddSingleton<IStoreStockVersions, StoreStockVersionStore>();
 
-        // Needs IShopifyAdmin (connectors) and IWarehouseSkuMap (the data dictionary's warehouseSkus), registered by their owners.
-        services.TryAddSingleton<IStoreStockSync, StoreStockSync>();
+        // Needs IShopifyAdmin (connectors) and IWarehouseSkuMap (the data dictionary's warehouseSkus), registered by their owners;
+        // built on first use, so a host without them still starts and the stock loop logs why it cannot push.
+        services.TryAddSingleton<IStoreStockSync>(sp => ActivatorUtilities.CreateInstance<StoreStockSync>(sp));
         services.TryAddSingleton<WarehouseStockPoller>();
         services.AddHostedService<WarehouseStockLoop>();
         return services;

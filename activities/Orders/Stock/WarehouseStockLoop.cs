@@ -115,7 +115,14 @@ public sealed partial class WarehouseStockLoop(IServiceProvider services, IOptio
                 failures++;
                 TimeSpan interval = options.CurrentValue.PollInterval;
                 wait = TimeSpan.FromTicks(Math.Min(interval.Ticks, FirstBackOff.Ticks << Math.Min(failures - 1, 16)));
-                LogFailed(ex, wait.TotalSeconds);
+                if (failures == 1 || failures % 60 == 0)
+                {
+                    LogFailed(ex, failures, wait.TotalSeconds);
+                }
+                else
+                {
+                    LogFailedAgain(ex.Message, failures);
+                }
             }
         }
     }
@@ -123,6 +130,10 @@ public sealed partial class WarehouseStockLoop(IServiceProvider services, IOptio
     [LoggerMessage(Level = LogLevel.Information, Message = "Stock loop off (Orders:Stock:Enabled is false): stores change only when an order workflow syncs them")]
     private partial void LogDisabled();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stock loop: a poll failed; trying again in {Seconds} s")]
-    private partial void LogFailed(Exception ex, double seconds);
+    // The first failure of a run, then every 60th, at warning level: a lasting cause (storage down, a connector not configured) is not repeated every poll.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stock loop: a poll failed ({Failures} in a row); trying again in {Seconds} s")]
+    private partial void LogFailed(Exception ex, int failures, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stock loop: a poll failed again ({Failures} in a row): {Reason}")]
+    private partial void LogFailedAgain(string reason, int failures);
 }
