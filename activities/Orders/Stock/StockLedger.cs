@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure;
@@ -87,15 +88,37 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
         }
 
         var shortAt = new HashSet<string>(StringComparer.Ordinal);
+        Exception? readFailure = null;
         foreach (string warehouse in candidates)
         {
-            bool isUnlimited = await EnsureOnHandKnownAsync(warehouse, lines, request.CorrelationId, cancellationToken).ConfigureAwait(false);
+            bool isUnlimited = unlimited.TryGetValue(warehouse, out bool known) && known;
+            bool mayRead = !isUnlimited && connectors.ContainsKey(warehouse);
             var held = new List<StockLine>();
-            LineOutcome? refused = null;
-            foreach (StockLine line in lines)
+            bool refused = false;
+            for (int i = 0; i < lines.Count; i++)
             {
-                LineOutcome outcome = await ChangeAsync(line.WarehouseSku, request.OrderKey, (stock, row) => ReserveLine(stock, row, request.OrderKey, warehouse, line, isUnlimited), cancellationToken)
+                StockLine line = lines[i];
+                LineOutcome outcome = await ChangeAsync(line.WarehouseSku, request.OrderKey, (stock, row) => ReserveLine(stock, row, request.OrderKey, warehouse, line, isUnlimited, mayRead), cancellationToken)
                     .ConfigureAwait(false);
+                if (outcome.OnHandUnknown)
+                {
+                    // Never read at this warehouse (the first order after a start): read the warehouse once, then this line again.
+                    mayRead = false;
+                    try
+                    {
+                        isUnlimited = await ReadWarehouseAsync(warehouse, lines, request.CorrelationId, cancellationToken).ConfigureAwait(false);
+                        i--;
+                        continue;
+                    }
+                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        readFailure ??= ex;
+                        LogWarehouseUnreadable(ex, warehouse, LogText.Safe(request.OrderKey), request.CorrelationId);
+                        refused = true;
+                        break;
+                    }
+                }
+
                 if (outcome.Closed is { } closedStatus)
                 {
                     // The order's lines were released or shipped by a call that crashed before recording the order: it stays closed.
@@ -106,7 +129,7 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
 
                 if (!outcome.Held)
                 {
-                    refused = outcome;
+                    refused = true;
                     shortAt.Add(line.WarehouseSku);
                     break;
                 }
@@ -114,7 +137,7 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
                 held.Add(line);
             }
 
-            if (refused is null)
+            if (!refused)
             {
                 OrderRecord reserved = (existing ?? new OrderRecord(request.OrderKey)) with { Status = StockReservation.Reserved, Warehouse = warehouse, Lines = lines, Shortages = [] };
                 LogReserved(LogText.Safe(request.OrderKey), warehouse, request.CorrelationId);
@@ -122,6 +145,12 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
             }
 
             await RollBackAsync(held, request.OrderKey, warehouse, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (readFailure is not null)
+        {
+            // Not a backorder: a warehouse's stock could not be read. Failing lets the activity's retry policy try again.
+            ExceptionDispatchInfo.Throw(readFailure);
         }
 
         var shortages = new List<StockShortage>();
@@ -263,7 +292,7 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
         return skus;
     }
 
-    private static Change<LineOutcome> ReserveLine(StockRowState stock, OrderLineRow? row, string orderKey, string warehouse, StockLine line, bool isUnlimited)
+    private static Change<LineOutcome> ReserveLine(StockRowState stock, OrderLineRow? row, string orderKey, string warehouse, StockLine line, bool isUnlimited, bool mayRead)
     {
         if (row is { Status: StockReservation.Released or StockReservation.Shipped or StockReservation.PartiallyShipped })
         {
@@ -273,6 +302,11 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
         if (row is { Status: StockReservation.Reserved } && row.Warehouse == warehouse && row.Quantity == line.Quantity)
         {
             return new Change<LineOutcome>(new LineOutcome(true, 0, null), Write: false, null);
+        }
+
+        if (mayRead && !isUnlimited && !stock.For(warehouse).Known)
+        {
+            return new Change<LineOutcome>(new LineOutcome(false, 0, null, OnHandUnknown: true), Write: false, null);
         }
 
         if (row is { Status: StockReservation.Reserved })
@@ -352,36 +386,12 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
     }
 
     /// <summary>
-    /// Reads the warehouse's stock through its connector when any line's on-hand there was never read, so the first
-    /// order after a start does not backorder; true when the warehouse has no stock API (unlimited).
+    /// Reads the warehouse's stock through its connector and records the order's SKUs (a SKU it does not list is one it
+    /// holds none of), so the first order after a start does not backorder; true when it has no stock API (unlimited).
     /// </summary>
-    private async Task<bool> EnsureOnHandKnownAsync(string warehouse, IReadOnlyList<StockLine> lines, string correlationId, CancellationToken cancellationToken)
+    private async Task<bool> ReadWarehouseAsync(string warehouse, IReadOnlyList<StockLine> lines, string correlationId, CancellationToken cancellationToken)
     {
-        if (unlimited.TryGetValue(warehouse, out bool isUnlimited) && isUnlimited)
-        {
-            return true;
-        }
-
-        if (!connectors.TryGetValue(warehouse, out IWarehouseConnector? connector))
-        {
-            return false;
-        }
-
-        var unknown = new List<string>();
-        foreach (StockLine line in lines)
-        {
-            StockRowState stock = (await ReadPartitionAsync(line.WarehouseSku, null, cancellationToken).ConfigureAwait(false)).Stock;
-            if (!stock.For(warehouse).Known)
-            {
-                unknown.Add(line.WarehouseSku);
-            }
-        }
-
-        if (unknown.Count == 0)
-        {
-            return false;
-        }
-
+        IWarehouseConnector connector = connectors[warehouse];
         DateTimeOffset readAt = time.GetUtcNow();
         IReadOnlyList<WarehouseStockLevel>? levels = await connector.GetStockAsync(correlationId, cancellationToken).ConfigureAwait(false);
         unlimited[warehouse] = levels is null;
@@ -396,10 +406,9 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
             onHand[level.WarehouseSku] = onHand.GetValueOrDefault(level.WarehouseSku) + Math.Max(0, level.OnHand);
         }
 
-        foreach (string sku in unknown)
+        foreach (StockLine line in lines)
         {
-            // A SKU the warehouse does not list is one it holds none of.
-            await SetOnHandAsync(warehouse, sku, onHand.GetValueOrDefault(sku), readAt, cancellationToken).ConfigureAwait(false);
+            await SetOnHandAsync(warehouse, line.WarehouseSku, onHand.GetValueOrDefault(line.WarehouseSku), readAt, cancellationToken).ConfigureAwait(false);
         }
 
         return false;
@@ -574,6 +583,9 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
     [GeneratedRegex("^[A-Za-z0-9]{1,40}$", RegexOptions.CultureInvariant)]
     private static partial Regex WarehouseNamePattern();
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stock of warehouse {Warehouse} could not be read for order {OrderKey}; trying the next warehouse ({CorrelationId})")]
+    private partial void LogWarehouseUnreadable(Exception ex, string warehouse, string orderKey, string correlationId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Stock for order {OrderKey} reserved at {Warehouse} ({CorrelationId})")]
     private partial void LogReserved(string orderKey, string warehouse, string correlationId);
 
@@ -589,8 +601,8 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
     /// <summary>What a decision returns, and whether (and how) to write.</summary>
     private sealed record Change<T>(T Result, bool Write, OrderLineRow? OrderRow, bool DeleteOrderRow = false);
 
-    /// <summary>One line's reservation attempt: held, or the units available there; Closed when the order's line was already released or shipped.</summary>
-    private sealed record LineOutcome(bool Held, int Available, string? Closed);
+    /// <summary>One line's reservation attempt: held, or the units available there; Closed when the order's line was already released or shipped; OnHandUnknown when the warehouse must be read first.</summary>
+    private sealed record LineOutcome(bool Held, int Available, string? Closed, bool OnHandUnknown = false);
 
     /// <summary>One warehouse's columns of a stock row.</summary>
     private sealed class WarehouseStock

@@ -252,6 +252,20 @@ public sealed class StockLedgerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_warehouse_whose_stock_cannot_be_read_is_skipped_and_with_no_other_the_reserve_fails_rather_than_backorders()
+    {
+        string sku = NewSku();
+        StockLedger ledger = await LedgerAsync(new UnreadableWarehouse(ShipBob), new FixedStockWarehouse(ShipStation, new Dictionary<string, int> { [sku] = 5 }));
+
+        StockReservation fallback = await ledger.ReserveAsync(Request(NewOrder(), [new(sku, 1)], [ShipBob, ShipStation]), CancellationToken.None);
+        string alone = NewOrder();
+        await Assert.ThrowsAsync<HttpRequestException>(() => ledger.ReserveAsync(Request(alone, [new(sku, 1)], [ShipBob]), CancellationToken.None));
+
+        Assert.Equal((StockReservation.Reserved, ShipStation), (fallback.Status, fallback.Warehouse));
+        Assert.Equal(StockReservation.None, (await ledger.GetReservationAsync(alone, CancellationToken.None)).Status);
+    }
+
+    [Fact]
     public async Task A_warehouse_without_a_stock_api_is_unlimited_and_adds_nothing_to_what_stores_may_sell()
     {
         string sku = NewSku();
@@ -320,6 +334,19 @@ public sealed class StockLedgerTests(ITestOutputHelper output)
             Interlocked.Increment(ref reads);
             return Task.FromResult<IReadOnlyList<WarehouseStockLevel>?>(levels?.Select(l => new WarehouseStockLevel(l.Key, l.Value)).ToList());
         }
+    }
+
+    /// <summary>A warehouse whose stock API is down.</summary>
+    private sealed class UnreadableWarehouse(string name) : IWarehouseConnector
+    {
+        public string Name => name;
+
+        public Task<WarehouseOrderResult> CreateOrderAsync(WarehouseOrderRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<WarehouseCancelResult> CancelOrderAsync(CancelWarehouseOrderInput request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<WarehouseStockLevel>?> GetStockAsync(string correlationId, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("503 Service Unavailable");
     }
 
     /// <summary>A clock the test moves by hand.</summary>
