@@ -72,7 +72,10 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
         IReadOnlyList<StockLine> lines = MergeLines(request.Lines.Select(l => (l.WarehouseSku, l.Quantity)));
 
         OrderRecord? existing = await ReadOrderAsync(request.OrderKey, cancellationToken).ConfigureAwait(false);
-        if (existing is { Status: StockReservation.Reserved or StockReservation.PartiallyShipped or StockReservation.Shipped or StockReservation.Released })
+
+        // A person's ship-from (release, then reserve pinned) reopens a released order that shipped nothing; nothing else does.
+        bool reopen = existing is { Status: StockReservation.Released, Shipments.Count: 0 } && request.PinnedWarehouse is { Length: > 0 };
+        if (!reopen && existing is { Status: StockReservation.Reserved or StockReservation.PartiallyShipped or StockReservation.Shipped or StockReservation.Released })
         {
             return existing.ToReservation();
         }
@@ -98,7 +101,7 @@ public sealed partial class StockLedger(StorageClients storage, IEnumerable<IWar
             for (int i = 0; i < lines.Count; i++)
             {
                 StockLine line = lines[i];
-                LineOutcome outcome = await ChangeAsync(line.WarehouseSku, request.OrderKey, (stock, row) => ReserveLine(stock, row, request.OrderKey, warehouse, line, isUnlimited, mayRead), cancellationToken)
+                LineOutcome outcome = await ChangeAsync(line.WarehouseSku, request.OrderKey, (stock, row) => ReserveLine(stock, reopen && row is { Status: StockReservation.Released, Shipped: 0 } ? null : row, request.OrderKey, warehouse, line, isUnlimited, mayRead), cancellationToken)
                     .ConfigureAwait(false);
                 if (outcome.OnHandUnknown)
                 {

@@ -133,6 +133,24 @@ public sealed class StockLedgerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_persons_ship_from_releases_and_reserves_again_pinned_to_the_chosen_warehouse()
+    {
+        StockLedger ledger = await LedgerAsync();
+        string sku = NewSku(), order = NewOrder();
+        await ledger.SetOnHandAsync(ShipBob, sku, 10, clock.GetUtcNow(), CancellationToken.None);
+        await ledger.SetOnHandAsync(ShipStation, sku, 10, clock.GetUtcNow(), CancellationToken.None);
+        await ledger.ReserveAsync(Request(order, [new(sku, 3)], [ShipBob, ShipStation]), CancellationToken.None);
+
+        await ledger.ReleaseAsync(order, CancellationToken.None);
+        StockReservation moved = await ledger.ReserveAsync(Request(order, [new(sku, 3)], [ShipBob, ShipStation]) with { PinnedWarehouse = ShipStation }, CancellationToken.None);
+        StockReservation unpinnedAgain = await ledger.ReserveAsync(Request(order, [new(sku, 3)], [ShipBob, ShipStation]), CancellationToken.None);
+
+        Assert.Equal((StockReservation.Reserved, ShipStation), (moved.Status, moved.Warehouse));
+        Assert.Equal((StockReservation.Reserved, ShipStation), (unpinnedAgain.Status, unpinnedAgain.Warehouse));
+        Assert.Equal(17, (await ledger.GetAvailabilityAsync(sku, CancellationToken.None)).Available);
+    }
+
+    [Fact]
     public async Task A_backordered_order_is_reserved_by_a_later_call_once_stock_arrives()
     {
         StockLedger ledger = await LedgerAsync();
@@ -286,7 +304,7 @@ public sealed class StockLedgerTests(ITestOutputHelper output)
         await ledger.SetOnHandAsync(ShipBob, a, 1, clock.GetUtcNow(), CancellationToken.None);
         await ledger.SetOnHandAsync(ShipBob, b, 1, clock.GetUtcNow(), CancellationToken.None);
 
-        Assert.Equal([a, b], (await ledger.ListWarehouseSkusAsync(CancellationToken.None)).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), (await ledger.ListWarehouseSkusAsync(CancellationToken.None)).Order(StringComparer.Ordinal));
     }
 
     private async Task<(StockReservation[] Results, TimeSpan Elapsed)> ReserveConcurrentlyAsync(StockLedger ledger, string sku, int orders, string[] warehouses)
