@@ -258,6 +258,8 @@ var tableSuffixes = [
   'ReviewClaims'
   'Audit'
   'Alerts'
+  'StockLedger'
+  'StoreStock'
 ]
 var tableNames = [for suffix in tableSuffixes: '${taskHubName}${suffix}']
 var eventsQueueName = '${toLower(taskHubName)}-events'

@@ -16,6 +16,7 @@ using Integration.Activities.Health;
 using Integration.Activities.Invoicing;
 using Integration.Activities.Offboarding;
 using Integration.Activities.Operations;
+using Integration.Activities.Orders.Stock;
 using Integration.Activities.Queueing;
 using Integration.Activities.Reviews;
 using Integration.Activities.Storage;
@@ -102,6 +103,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddBambooHr(configuration);
         services.AddIdentityTargets(configuration);
         services.AddOffboardingEvidence();
+        services.AddOrderStock(configuration);
         services.AddConnector<AlertPublisher>("alerts", configuration);
 
         foreach (Type activity in IntegrationTasks.Activities)

@@ -14,7 +14,7 @@ public sealed class StorageNames
 
     /// <summary>The suffix of each product table after the hub name; the templates list the same ones.</summary>
     public static readonly IReadOnlyList<string> TableSuffixes =
-        ["DeadLetters", "ApiCallLog", "CrossReferences", "ReceivedEvents", "OffboardingEvidence", "ReviewClaims", "Audit", "Alerts"];
+        ["DeadLetters", "ApiCallLog", "CrossReferences", "ReceivedEvents", "OffboardingEvidence", "ReviewClaims", "Audit", "Alerts", "StockLedger", "StoreStock"];
 
     private StorageNames(string taskHub)
     {
@@ -29,6 +29,8 @@ public sealed class StorageNames
         ReviewClaimsTable = taskHub + "ReviewClaims";
         AuditTable = taskHub + "Audit";
         AlertsTable = taskHub + "Alerts";
+        StockLedgerTable = taskHub + "StockLedger";
+        StoreStockTable = taskHub + "StoreStock";
         Queues = [EventsQueue, EventsPoisonQueue];
         Tables = TableSuffixes.Select(s => taskHub + s).ToArray();
     }
@@ -59,6 +61,12 @@ public sealed class StorageNames
 
     /// <summary>Alerts with a state (open, acknowledged, resolved), so one is tracked until a person handles it.</summary>
     public string AlertsTable { get; }
+
+    /// <summary>Per warehouse SKU: on-hand per warehouse and what orders hold, changed only by ETag-guarded transactions.</summary>
+    public string StockLedgerTable { get; }
+
+    /// <summary>Per store SKU and shop: the ledger version last pushed to the store, so a push is neither repeated nor missed.</summary>
+    public string StoreStockTable { get; }
 
     public IReadOnlyList<string> Queues { get; }
 

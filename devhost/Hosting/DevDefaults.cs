@@ -50,6 +50,8 @@ public static class DevDefaults
             ["Connectors:Xero:TenantId"] = "7d3c1f0e-2b4a-4c6d-9e8f-1a2b3c4d5e6f",
             ["Connectors:Xero:AccessToken"] = "sandbox-xero-token",
             ["Alerts:WebhookUrl"] = $"{sandbox}/alerts",
+            // Stores follow the sandbox warehouses' stock within seconds (default a minute).
+            ["Orders:Stock:PollInterval"] = "00:00:05",
             ["Operations:Keys:0:Name"] = "development operator",
             ["Operations:Keys:0:Role"] = "operator",
             ["Operations:Keys:0:Hash"] = Integration.Activities.Operations.OperationsKeyHash.Of(OperationsKey),

@@ -366,6 +366,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     BusinessCalendar__TimeZone: businessCalendarTimeZone
     BusinessCalendar__Region: businessCalendarRegion
     Pricing__AmountTolerance: pricingAmountTolerance
+    // Order fulfilment: how often the warehouses' stock is read and pushed to the stores.
+    Orders__Stock__PollInterval: '00:01:00'
 
     // Operations.
     Alerts__WebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.alertsWebhookUrl})'

@@ -3,7 +3,8 @@ namespace Integration.Orchestrations.Orders;
 /// <summary>
 /// Reserve an order's lines at the first candidate warehouse that has all of them (all or nothing per warehouse),
 /// or at <paramref name="PinnedWarehouse"/> when a person chose one. Idempotent per order: asking again returns the
-/// order's reservation as it stands; a released or shipped order is never reserved again.
+/// order's reservation as it stands; a released or shipped order is never reserved again, except that a reserve with
+/// <paramref name="PinnedWarehouse"/> after a release (a person's ship-from) reserves a released order that shipped nothing.
 /// </summary>
 public sealed record ReserveStockInput(string OrderKey, IReadOnlyList<StockLine> Lines, IReadOnlyList<string> Warehouses, string? PinnedWarehouse, string CorrelationId);
 
