@@ -16,6 +16,7 @@ using Integration.Activities.Health;
 using Integration.Activities.Invoicing;
 using Integration.Activities.Offboarding;
 using Integration.Activities.Operations;
+using Integration.Activities.Orders;
 using Integration.Activities.Queueing;
 using Integration.Activities.Reviews;
 using Integration.Activities.Storage;
@@ -92,6 +93,7 @@ public static class IntegrationServiceCollectionExtensions
 
         services.AddBusinessCalendar(configuration);
         services.AddDataDictionary(configuration);
+        services.AddOrderWorkflows(configuration);
 
         services.AddConnector<HubSpotCrmClient>(HubSpotCrmClient.SystemName, configuration);
         services.AddErpConnectors(configuration);
