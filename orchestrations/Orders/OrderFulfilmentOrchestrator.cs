@@ -228,7 +228,12 @@ public sealed class OrderFulfilmentOrchestrator : TaskOrchestrator<OrderFulfilme
                     return await CancelAsync($"order {key} was cancelled in the store", fromStart: false);
                 }
 
-                order = newer;
+                if (!Adopt(newer))
+                {
+                    pendingNote = $"An older copy of order {key} ({heard.EventId}) arrived late and was ignored";
+                    return null;
+                }
+
                 pendingNote = $"Order {key} changed in the store ({heard.Type}); planned again";
                 return null;
             }
@@ -267,7 +272,7 @@ public sealed class OrderFulfilmentOrchestrator : TaskOrchestrator<OrderFulfilme
                 OrderEvent e = await TakeEventAsync();
                 if (e.Order is { } newer)
                 {
-                    order = newer;
+                    Adopt(newer);
                     if (IsCancelled(newer, e.Type))
                     {
                         return await CancelAsync($"order {key} was cancelled in the store", fromStart: false);
@@ -490,6 +495,18 @@ public sealed class OrderFulfilmentOrchestrator : TaskOrchestrator<OrderFulfilme
 
         private static IReadOnlyList<WarehouseOrderLine> WarehouseLines(FulfilmentPlan p) =>
             p.Lines.Select(l => new WarehouseOrderLine(l.LineItemId.ToString(CultureInfo.InvariantCulture), l.WarehouseSku!, l.Title, l.Quantity, l.Price)).ToArray();
+
+        /// <summary>Takes a copy of the order heard from the store unless it is older than the one held (events can arrive out of order).</summary>
+        private bool Adopt(ShopOrder newer)
+        {
+            if (order.UpdatedAt is { } held && newer.UpdatedAt is { } heard && heard < held)
+            {
+                return false;
+            }
+
+            order = newer;
+            return true;
+        }
 
         private static bool IsCancelled(ShopOrder o, string? type) => o.CancelledAt is not null || type == EventTypes.ShopOrderCancelled;
 

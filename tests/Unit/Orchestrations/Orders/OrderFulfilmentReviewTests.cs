@@ -82,7 +82,8 @@ public sealed class OrderFulfilmentReviewTests
     [Fact]
     public async Task An_order_without_an_address_is_never_sent_even_when_the_plan_misses_it()
     {
-        var harness = new OrderHarness().Decide(Answered(OrderReviews.Cancel));
+        // The shipment is there only so a regression ends (fulfilled) instead of waiting for ever.
+        var harness = new OrderHarness().Decide(Answered(OrderReviews.Cancel)).Deliver(AllShipped(), ActivityNames.CreateWarehouseOrder);
 
         OrderFulfilmentResult result = await harness.RunAsync(Order with { ShippingAddress = null });
 
@@ -102,6 +103,20 @@ public sealed class OrderFulfilmentReviewTests
         await harness.RunAsync();
 
         Assert.Equal(fixedOrder, harness.InputsOf<FulfilmentPlanInput>(ActivityNames.PlanOrderFulfilment).ElementAt(1).Order);
+    }
+
+    [Fact]
+    public async Task An_older_copy_of_the_order_heard_during_a_review_does_not_replace_a_newer_one()
+    {
+        ShopOrder held = Order with { UpdatedAt = new DateTimeOffset(Now) };
+        var harness = new OrderHarness().Returns(ActivityNames.PlanOrderFulfilment, Unmapped)
+            .Deliver(Updated(held with { UpdatedAt = new DateTimeOffset(Now).AddMinutes(-5), Email = "old@example.com" }), ActivityNames.RaiseReviewAlert)
+            .Deliver(CancelledInStore(), ActivityNames.RaiseReviewAlert, occurrence: 2);
+
+        await harness.RunAsync(held);
+
+        Assert.All(harness.InputsOf<FulfilmentPlanInput>(ActivityNames.PlanOrderFulfilment), p => Assert.Equal(held, p.Order));
+        Assert.Contains("arrived late and was ignored", harness.ReviewAsked(1).Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -199,8 +199,12 @@ internal sealed class OrderHarness
         return this;
     }
 
+    /// <summary>Runs the workflow; one that would wait for ever (an event the test did not deliver) fails after <see cref="HangGuard"/> instead of hanging the run.</summary>
     public Task<OrderFulfilmentResult> RunAsync(ShopOrder? order = null) =>
-        new OrderFulfilmentOrchestrator().RunAsync(Context.Object, new OrderFulfilmentInput(order ?? Order, CorrelationId, "shopify-1"));
+        new OrderFulfilmentOrchestrator().RunAsync(Context.Object, new OrderFulfilmentInput(order ?? Order, CorrelationId, "shopify-1")).WaitAsync(HangGuard);
+
+    /// <summary>Far above the milliseconds a run takes here; only a workflow stuck waiting reaches it.</summary>
+    public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
     public T InputOf<T>(string activity) => Assert.IsType<T>(Assert.Single(Calls, c => c.Name == activity).Input);
 
