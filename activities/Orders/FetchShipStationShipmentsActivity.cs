@@ -6,7 +6,7 @@ using Integration.Orchestrations.Common;
 using Integration.Orchestrations.Orders;
 using Integration.Orchestrations.Routing;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Integration.Activities.Orders;
 
@@ -19,6 +19,14 @@ public interface IShipStationShipments
     Task<IReadOnlyList<JsonElement>> GetShipmentsAsync(Uri resourceUrl, string correlationId, CancellationToken cancellationToken);
 }
 
+/// <summary>The one ShipStation setting the read-back checks a pointer against (section "Connectors:ShipStation", which the connector binds too).</summary>
+public sealed class ShipStationReadBackOptions
+{
+    public const string Section = "Connectors:ShipStation";
+
+    public string? BaseUrl { get; set; }
+}
+
 /// <summary>
 /// Fetches the shipments a SHIP_NOTIFY points at, after checking again that the URL is ShipStation's (scheme, host and port
 /// of <c>Connectors:ShipStation:BaseUrl</c>: the pointer is unsigned, so it must never make the product call elsewhere),
@@ -27,7 +35,7 @@ public interface IShipStationShipments
 /// shipment heard twice (two notifications, a retry) is queued once and fans out like any webhook.
 /// </summary>
 public sealed class FetchShipStationShipmentsActivity(
-    IShipStationShipments shipStation, IEventQueue queue, IReceivedEventStore received, IConfiguration configuration, TimeProvider time)
+    IShipStationShipments shipStation, IEventQueue queue, IReceivedEventStore received, IOptions<ShipStationReadBackOptions> options, TimeProvider time)
     : TaskActivity<FetchShipStationShipmentsInput, ShipStationShipmentsResult>
 {
     public const string BaseUrlSetting = "Connectors:ShipStation:BaseUrl";
@@ -37,7 +45,7 @@ public sealed class FetchShipStationShipmentsActivity(
     public override async Task<ShipStationShipmentsResult> RunAsync(TaskActivityContext context, FetchShipStationShipmentsInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        Uri url = CheckedUrl(input.ResourceUrl, configuration[BaseUrlSetting]);
+        Uri url = CheckedUrl(input.ResourceUrl, options.Value.BaseUrl);
         IReadOnlyList<JsonElement> shipments = await shipStation.GetShipmentsAsync(url, input.CorrelationId, CancellationToken.None).ConfigureAwait(false);
         DateTimeOffset now = time.GetUtcNow();
         var envelopes = new List<EventEnvelope>();

@@ -18,6 +18,7 @@ public static class OrderWorkflowsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<FulfilmentOptions>().Bind(configuration.GetSection(FulfilmentOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FulfilmentOptions>, FulfilmentOptionsValidator>();
+        services.AddOptions<ShipStationReadBackOptions>().Bind(configuration.GetSection(ShipStationReadBackOptions.Section));
         services.TryAddSingleton<IOrderCrmNoteLinks, CrossReferenceOrderCrmNoteLinks>();
         services.TryAddSingleton<IEventQueue>(sp => sp.GetRequiredService<EventQueue>());
         services.TryAddSingleton<IReceivedEventStore>(sp => sp.GetRequiredService<ReceivedEventStore>());

@@ -433,6 +433,12 @@ public sealed class OrderFulfilmentOrchestrator : TaskOrchestrator<OrderFulfilme
 
         private async Task<Answer> AskAsync(ReviewRequest question)
         {
+            if (NextEvent().IsCompleted)
+            {
+                // Heard while the step ran (a cancel, a newer order): it may make the question moot, so no one is asked yet.
+                return new Answer(null, await TakeEventAsync());
+            }
+
             ReviewDecision? decision = await ManualReview.RequestAsync(context, question, input.CorrelationId, NextEvent());
             return decision is not null ? new Answer(decision, null) : new Answer(null, await TakeEventAsync());
         }

@@ -7,7 +7,7 @@ using Integration.Orchestrations.Common;
 using Integration.Orchestrations.Orders;
 using Integration.Orchestrations.Routing;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Xunit;
@@ -252,8 +252,8 @@ public sealed class OrderActivityTests
         Assert.Contains("does not point at ShipStation", ex.Message, StringComparison.Ordinal);
     }
 
-    private static IConfiguration Config(string baseUrl) =>
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [FetchShipStationShipmentsActivity.BaseUrlSetting] = baseUrl }).Build();
+    private static IOptions<ShipStationReadBackOptions> Config(string baseUrl) =>
+        Microsoft.Extensions.Options.Options.Create(new ShipStationReadBackOptions { BaseUrl = baseUrl });
 
     private static Mock<IWarehouseConnector> Connector(string name)
     {

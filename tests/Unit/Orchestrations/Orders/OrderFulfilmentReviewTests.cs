@@ -134,6 +134,20 @@ public sealed class OrderFulfilmentReviewTests
     }
 
     [Fact]
+    public async Task A_cancel_heard_before_a_question_is_asked_ends_the_order_without_asking_anyone()
+    {
+        var harness = new OrderHarness().Returns(ActivityNames.PlanOrderFulfilment, Unmapped)
+            .Returns(ActivityNames.ReleaseOrderStock, new StockReservation("store-a-1001", StockReservation.None, null, []))
+            .Deliver(CancelledInStore(), ActivityNames.PlanOrderFulfilment);
+
+        OrderFulfilmentResult result = await harness.RunAsync();
+
+        Assert.Equal(OrderFulfilmentResult.Cancelled, result.Outcome);
+        Assert.Equal(0, harness.ReviewsAsked);
+        Assert.DoesNotContain(ActivityNames.RaiseReviewAlert, harness.Calls.Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task Cancel_answered_to_a_plan_question_releases_the_stock_and_ends_cancelled_by_review()
     {
         var harness = new OrderHarness().Returns(ActivityNames.PlanOrderFulfilment, Unmapped).Decide(Answered(OrderReviews.Cancel));
