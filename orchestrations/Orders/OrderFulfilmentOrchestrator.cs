@@ -162,7 +162,10 @@ public sealed class OrderFulfilmentOrchestrator : TaskOrchestrator<OrderFulfilme
 
             if (reservation.Status is StockReservation.Backordered or StockReservation.Released or StockReservation.None || reservation.Warehouse is null)
             {
-                return await ChooseAfterAsync(OrderReviews.Backordered(key, reservation, current.Warehouses, note), current);
+                string? why = reservation.Status == StockReservation.Released
+                    ? $"The stock ledger did not hold order {key} again at {pinned} after it was released there for the move"
+                    : null;
+                return await ChooseAfterAsync(OrderReviews.Backordered(key, reservation, current.Warehouses, note ?? why), current);
             }
 
             warehouse = reservation.Warehouse;
