@@ -248,6 +248,24 @@ public sealed class OrderFulfilmentReviewTests
     }
 
     [Fact]
+    public async Task A_move_the_ledger_will_not_hold_again_is_asked_about_saying_so_and_never_sent_unheld()
+    {
+        var harness = new OrderHarness()
+            .Returns(ActivityNames.CreateWarehouseOrder, Refusal)
+            .Returns(
+                ActivityNames.ReserveOrderStock,
+                new StockReservation("store-a-1001", StockReservation.Reserved, "shipbob", []),
+                new StockReservation("store-a-1001", StockReservation.Released, null, []))
+            .Decide(Answered(OrderReviews.ShipFrom, "shipstation"), Answered(OrderReviews.Cancel));
+
+        OrderFulfilmentResult result = await harness.RunAsync();
+
+        Assert.Equal(OrderFulfilmentResult.CancelledByReview, result.Outcome);
+        Assert.StartsWith("The stock ledger did not hold order store-a-1001 again at shipstation", harness.ReviewAsked(1).Reason, StringComparison.Ordinal);
+        Assert.Single(harness.InputsOf<WarehouseOrderRequest>(ActivityNames.CreateWarehouseOrder));
+    }
+
+    [Fact]
     public async Task Retry_answered_to_a_refusal_sends_to_the_same_warehouse_again()
     {
         var harness = new OrderHarness()
