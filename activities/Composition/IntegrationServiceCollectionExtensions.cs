@@ -17,6 +17,7 @@ using Integration.Activities.Invoicing;
 using Integration.Activities.Offboarding;
 using Integration.Activities.Operations;
 using Integration.Activities.Orders.Stock;
+using Integration.Activities.Orders;
 using Integration.Activities.Queueing;
 using Integration.Activities.Reviews;
 using Integration.Activities.Storage;
@@ -97,6 +98,7 @@ public static class IntegrationServiceCollectionExtensions
 
         services.AddBusinessCalendar(configuration);
         services.AddDataDictionary(configuration);
+        services.AddOrderWorkflows(configuration);
 
         services.AddConnector<HubSpotCrmClient>(HubSpotCrmClient.SystemName, configuration);
         services.AddErpConnectors(configuration);

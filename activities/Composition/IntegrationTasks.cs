@@ -6,11 +6,13 @@ using Integration.Activities.Evidence;
 using Integration.Activities.Offboarding;
 using Integration.Activities.Onboarding;
 using Integration.Activities.Operations;
+using Integration.Activities.Orders;
 using Integration.Activities.Reviews;
 using Integration.Orchestrations.DealToInvoice;
 using Integration.Orchestrations.Offboarding;
 using Integration.Orchestrations.Onboarding;
 using Integration.Orchestrations.Operations;
+using Integration.Orchestrations.Orders;
 using Microsoft.DurableTask;
 
 namespace Integration.Activities.Composition;
@@ -27,6 +29,11 @@ public static class IntegrationTasks
         typeof(OffboardingOrchestrator),
         typeof(OnboardingOrchestrator),
         typeof(BulkJobOrchestrator),
+        typeof(OrderFulfilmentOrchestrator),
+        typeof(StockReservationOrchestrator),
+        typeof(StockReleaseOrchestrator),
+        typeof(OrderCrmNoteOrchestrator),
+        typeof(ShipStationShipmentsOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -47,6 +54,16 @@ public static class IntegrationTasks
         typeof(RecordOffboardingEvidenceActivity),
         typeof(FindBulkJobTargetsActivity),
         typeof(ApplyBulkJobActionActivity),
+        typeof(PlanOrderFulfilmentActivity),
+        typeof(ReserveOrderStockActivity),
+        typeof(ReleaseOrderStockActivity),
+        typeof(CommitShippedStockActivity),
+        typeof(SyncStoreStockActivity),
+        typeof(CreateWarehouseOrderActivity),
+        typeof(CancelWarehouseOrderActivity),
+        typeof(CreateShopFulfilmentActivity),
+        typeof(AddOrderCrmNoteActivity),
+        typeof(FetchShipStationShipmentsActivity),
     ];
 
     public static void Register(DurableTaskRegistry registry)

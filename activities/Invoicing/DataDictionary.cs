@@ -13,7 +13,8 @@ public sealed class DataDictionary
         string source,
         IReadOnlyDictionary<string, ProductMapping> products,
         ValueMapping taxCodes,
-        ValueMapping customerCategories)
+        ValueMapping customerCategories,
+        IReadOnlyDictionary<string, WarehouseSkuMapping>? warehouseSkus = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
         ArgumentNullException.ThrowIfNull(products);
@@ -24,6 +25,15 @@ public sealed class DataDictionary
         Products = products.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         TaxCodes = taxCodes;
         CustomerCategories = customerCategories;
+        WarehouseSkus = (warehouseSkus ?? new Dictionary<string, WarehouseSkuMapping>()).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+        // Warehouse SKUs compare as the warehouses do (ShipBob and ShipStation match them exactly); several store SKUs may share one.
+        StoreSkusByWarehouseSku = WarehouseSkus
+            .GroupBy(m => m.Value.WarehouseSku, StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<string>)g.Select(m => m.Key).Order(StringComparer.Ordinal).ToArray(),
+                StringComparer.Ordinal);
     }
 
     /// <summary>"v1", "v2"...: what each workflow records as the mapping version it used.</summary>
@@ -39,6 +49,20 @@ public sealed class DataDictionary
 
     /// <summary>The company's CRM account type → ERP customer category (field "customerCategory").</summary>
     public ValueMapping CustomerCategories { get; }
+
+    /// <summary>Store (Shopify) SKU → the warehouse SKU it ships as; keys ignore case. Empty before v2.</summary>
+    public IReadOnlyDictionary<string, WarehouseSkuMapping> WarehouseSkus { get; }
+
+    /// <summary>The inverse: warehouse SKU → every store SKU that ships as it, so a stock change reaches each store listing.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StoreSkusByWarehouseSku { get; }
+
+    /// <summary>The warehouse SKU a store SKU ships as (ignoring case), or null when the dictionary does not map it.</summary>
+    public string? WarehouseSkuFor(string? storeSku) =>
+        storeSku is not null && WarehouseSkus.TryGetValue(storeSku, out WarehouseSkuMapping? mapping) ? mapping.WarehouseSku : null;
+
+    /// <summary>The store SKUs (as the dictionary spells them) that ship as <paramref name="warehouseSku"/>; empty when none.</summary>
+    public IReadOnlyList<string> StoreSkusFor(string warehouseSku) =>
+        StoreSkusByWarehouseSku.TryGetValue(warehouseSku, out IReadOnlyList<string>? skus) ? skus : [];
 
     /// <summary>The company's account type mapped ignoring case; no type, or one the dictionary lacks, takes the default (possibly none).</summary>
     public string? CustomerCategoryFor(Orchestrations.DealToInvoice.CrmCompany? company) =>

@@ -12,8 +12,9 @@ internal sealed class DataDictionaryFileParser
 {
     public const string CustomerCategoryField = "customerCategory";
 
-    private static readonly string[] RootFields = ["version", "description", "products", "taxCodes", "fields"];
+    private static readonly string[] RootFields = ["version", "description", "products", "taxCodes", "fields", "warehouseSkus"];
     private static readonly string[] ProductFields = ["itemCode", "description"];
+    private static readonly string[] WarehouseSkuFields = ["warehouseSku", "description"];
     private static readonly string[] MappingFields = ["default", "values"];
     private static readonly string[] KnownFields = [CustomerCategoryField];
 
@@ -68,6 +69,7 @@ internal sealed class DataDictionaryFileParser
         var products = new Dictionary<string, ProductMapping>(StringComparer.OrdinalIgnoreCase);
         ValueMapping taxCodes = ValueMapping.Empty;
         ValueMapping categories = ValueMapping.Empty;
+        var warehouseSkus = new Dictionary<string, WarehouseSkuMapping>(StringComparer.OrdinalIgnoreCase);
         bool sawProducts = false;
         foreach (JsonProperty field in Fields(root, null, RootFields))
         {
@@ -85,6 +87,9 @@ internal sealed class DataDictionaryFileParser
                     break;
                 case "taxCodes":
                     taxCodes = Mapping(field.Value, "taxCodes");
+                    break;
+                case "warehouseSkus":
+                    WarehouseSkus(field.Value, warehouseSkus);
                     break;
                 case "fields":
                     foreach (JsonProperty known in Fields(field.Value, "fields", KnownFields))
@@ -113,7 +118,45 @@ internal sealed class DataDictionaryFileParser
             Problem("products", "is missing");
         }
 
-        return new DataDictionary(expectedVersion, file, products, taxCodes, categories);
+        return new DataDictionary(expectedVersion, file, products, taxCodes, categories, warehouseSkus);
+    }
+
+    /// <summary>Store SKU → warehouse SKU (the order workflows); the same key rules as products.</summary>
+    private void WarehouseSkus(JsonElement element, Dictionary<string, WarehouseSkuMapping> warehouseSkus)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (JsonProperty entry in Entries(element, "warehouseSkus"))
+        {
+            string path = $"warehouseSkus['{entry.Name}']";
+            if (!Key(entry.Name, path, seen, "warehouseSkus"))
+            {
+                continue;
+            }
+
+            string? warehouseSku = null;
+            string? description = null;
+            foreach (JsonProperty field in Fields(entry.Value, path, WarehouseSkuFields))
+            {
+                if (field.Name == "warehouseSku")
+                {
+                    warehouseSku = Code(field.Value, $"{path}.warehouseSku");
+                }
+                else
+                {
+                    description = Text(field.Value, $"{path}.description");
+                }
+            }
+
+            if (entry.Value.ValueKind == JsonValueKind.Object && !entry.Value.TryGetProperty("warehouseSku", out _))
+            {
+                Problem($"{path}.warehouseSku", "is missing");
+            }
+
+            if (warehouseSku is not null)
+            {
+                warehouseSkus[entry.Name] = new WarehouseSkuMapping(warehouseSku, string.IsNullOrWhiteSpace(description) ? null : description);
+            }
+        }
     }
 
     private void Products(JsonElement element, Dictionary<string, ProductMapping> products)

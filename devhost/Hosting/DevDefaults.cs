@@ -58,6 +58,11 @@ public static class DevDefaults
             ["Operations:Keys:1:Name"] = "development reader",
             ["Operations:Keys:1:Role"] = "reader",
             ["Operations:Keys:1:Hash"] = Integration.Activities.Operations.OperationsKeyHash.Of(ReaderKey),
+            // Order routing (WarehouseRoutingRule): US orders try ShipBob first, everything else ShipStation first.
+            ["Orders:Routing:US:0"] = "shipbob",
+            ["Orders:Routing:US:1"] = "shipstation",
+            ["Orders:Routing:default:0"] = "shipstation",
+            ["Orders:Routing:default:1"] = "shipbob",
             ["Sandbox:Embedded"] = "true",
             // The embedded sandbox's vendors (Shopify, ShipBob, ShipStation) send their webhooks to this host.
             ["Sandbox:Webhooks:BaseUrl"] = $"http://127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}/api/v1/webhooks",

@@ -27,6 +27,9 @@ public sealed record OrderFulfilmentResult(
 
     /// <summary>A person answered "cancel" to a review: nothing more is sent; the stock is released.</summary>
     public const string CancelledByReview = "cancelled-by-review";
+
+    /// <summary>A step failed for good (after the retry policy): a dead letter names it, and support staff retry the workflow.</summary>
+    public const string DeadLettered = "dead-lettered";
 }
 
 /// <summary>Starts the reservation (or release) of one order's stock, the stock subscriber of order events.</summary>

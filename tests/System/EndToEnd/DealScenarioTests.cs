@@ -24,7 +24,7 @@ public abstract class DealScenarioTests(StandaloneHostFixture fixture)
         JsonObject output = await CompletedOutputAsync(run.DealId);
         Assert.Equal("invoiced", (string?)output["Outcome"]);
         Assert.Equal("created", (string?)output["CustomerMatchRule"]);
-        Assert.Equal("v1", (string?)output["MappingVersion"]);
+        Assert.Equal("v2", (string?)output["MappingVersion"]);
         ErpDocument invoice = Assert.Single(await fixture.Ledger.InvoicesForDealAsync(run.DealId));
         Assert.Equal($"deal-{run.DealId}-invoice-r1", invoice.Key);
         Assert.Equal(SampleDeals.StandardTotal, invoice.Total);

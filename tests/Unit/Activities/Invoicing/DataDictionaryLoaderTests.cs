@@ -223,7 +223,7 @@ public sealed class DataDictionaryLoaderTests : IDisposable
         Assert.Equal(
             [
                 $"{dir.Shown("v1.json")}: products['SKU-1'].itemCode is empty",
-                $"{dir.Shown("v2.json")}: extra is not a known field (expected: version, description, products, taxCodes, fields; names are case-sensitive)",
+                $"{dir.Shown("v2.json")}: extra is not a known field (expected: version, description, products, taxCodes, fields, warehouseSkus; names are case-sensitive)",
                 $"{dir.Shown("v2.json")}: products['SKU-2'].itemCode is empty",
             ],
             ex.Problems);
@@ -241,6 +241,59 @@ public sealed class DataDictionaryLoaderTests : IDisposable
             () => DataDictionaryLoader.Load(new DataDictionaryOptions { Directory = relative }, parent));
 
         Assert.Equal($"The data dictionary could not be loaded: {relative}/v1.json: products['SKU-1'].itemCode is empty", ex.Message);
+    }
+
+    [Fact]
+    public void Warehouse_skus_map_store_skus_ignoring_case_and_back_to_every_store_sku()
+    {
+        dir.With("v2.json", """
+            { "version": "v2", "products": {}, "warehouseSkus": {
+              "TEE-BLK-M": { "warehouseSku": "WH-TEE-BLK-M", "description": "Tee" },
+              "TEE-BLACK-M": { "warehouseSku": "WH-TEE-BLK-M" },
+              "MUG": { "warehouseSku": "WH-MUG" } } }
+            """);
+
+        DataDictionary dictionary = Load();
+
+        Assert.Equal("WH-TEE-BLK-M", dictionary.WarehouseSkuFor("tee-blk-m"));
+        Assert.Null(dictionary.WarehouseSkuFor("SKU-UNMAPPED-2"));
+        Assert.Null(dictionary.WarehouseSkuFor(null));
+        Assert.Equal(["TEE-BLACK-M", "TEE-BLK-M"], dictionary.StoreSkusFor("WH-TEE-BLK-M"));
+        Assert.Equal(["MUG"], dictionary.StoreSkusFor("WH-MUG"));
+        Assert.Empty(dictionary.StoreSkusFor("wh-mug"));
+    }
+
+    [Fact]
+    public void A_dictionary_without_warehouse_skus_maps_no_store_sku()
+    {
+        dir.With("v1.json", GoodV1);
+
+        Assert.Null(Load().WarehouseSkuFor("SKU-1"));
+    }
+
+    [Fact]
+    public void Bad_warehouse_sku_entries_are_each_named()
+    {
+        dir.With("v2.json", """
+            { "version": "v2", "products": {}, "warehouseSkus": {
+              "A": { "warehouseSku": "" },
+              "B": { "description": "no sku" },
+              "C": { "warehouseSku": "WH-C", "sku": "x" },
+              "c": { "warehouseSku": "WH-C2" },
+              " D": { "warehouseSku": "WH-D" } } }
+            """);
+
+        DataDictionaryException ex = Assert.Throws<DataDictionaryException>(() => Load());
+
+        Assert.Equal(
+            [
+                $"{dir.Shown("v2.json")}: warehouseSkus['A'].warehouseSku is empty",
+                $"{dir.Shown("v2.json")}: warehouseSkus['B'].warehouseSku is missing",
+                $"{dir.Shown("v2.json")}: warehouseSkus['C'].sku is not a known field (expected: warehouseSku, description; names are case-sensitive)",
+                $"{dir.Shown("v2.json")}: warehouseSkus['c'] duplicates warehouseSkus['C'] (keys ignore case)",
+                $"{dir.Shown("v2.json")}: warehouseSkus[' D'] has leading or trailing spaces in its key",
+            ],
+            ex.Problems);
     }
 
     private DataDictionary Load(string? version = null) =>

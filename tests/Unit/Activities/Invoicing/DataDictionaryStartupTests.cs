@@ -23,7 +23,7 @@ public sealed class DataDictionaryStartupTests : IDisposable
         await host.StartAsync();
         try
         {
-            Assert.Equal("v1", host.Services.GetRequiredService<DataDictionary>().Version);
+            Assert.Equal("v2", host.Services.GetRequiredService<DataDictionary>().Version);
             Assert.NotNull(host.Services.GetRequiredService<BuildInvoiceDraftActivity>());
             Assert.Equal(0.01m, host.Services.GetRequiredService<IOptions<PricingOptions>>().Value.AmountTolerance);
         }
@@ -71,7 +71,7 @@ public sealed class DataDictionaryStartupTests : IDisposable
 
         DataDictionaryException ex = await Assert.ThrowsAsync<DataDictionaryException>(() => host.StartAsync());
 
-        Assert.Contains("DataDictionary:Version 'v7': config/data-dictionary/v7.json does not exist (present: v1)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("DataDictionary:Version 'v7': config/data-dictionary/v7.json does not exist (present: v1, v2)", ex.Message, StringComparison.Ordinal);
     }
 
     private static IHost Build(Dictionary<string, string?> settings)

@@ -15,8 +15,26 @@ public sealed class ShippedDataDictionaryTests
     [Fact]
     public void The_shipped_directory_loads_and_its_highest_version_is_in_use()
     {
-        Assert.Equal("v1", Shipped.Value.Version);
-        Assert.Equal("config/data-dictionary/v1.json", Shipped.Value.Source);
+        Assert.Equal("v2", Shipped.Value.Version);
+        Assert.Equal("config/data-dictionary/v2.json", Shipped.Value.Source);
+    }
+
+    [Theory]
+    [InlineData("TEE-BLK-M", "WH-TEE-BLK-M")]
+    [InlineData("tee-wht-l", "WH-TEE-WHT-L")]
+    [InlineData("MUG-CLASSIC", "WH-MUG-CLASSIC")]
+    [InlineData("HAT-RED", "WH-HAT-RED")]
+    [InlineData("LIMITED-DROP", "WH-LIMITED-DROP")]
+    public void Every_sandbox_store_sku_ships_as_its_warehouse_sku_ignoring_case(string storeSku, string warehouseSku)
+    {
+        Assert.Equal(warehouseSku, Shipped.Value.WarehouseSkuFor(storeSku));
+        Assert.Contains(Shipped.Value.StoreSkusFor(warehouseSku), s => string.Equals(s, storeSku, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_unmapped_sku_order_scenario_sku_stays_unmapped()
+    {
+        Assert.Null(Shipped.Value.WarehouseSkuFor("SKU-UNMAPPED-2"));
     }
 
     [Fact]

@@ -154,7 +154,9 @@ public sealed class InstanceTableFinderTests
         Assert.Equal(["deal-invoice-42", "onboarding-42"], page.Items.Select(i => i.InstanceId));
         Assert.Equal("42", page.Items[0].Key);
         Assert.Empty(rows.Queries);
-        Assert.Equal(["deal-invoice-42", "offboarding-42", "onboarding-42"], rows.PointReads);
+        Assert.Equal(
+            ["deal-invoice-42", "offboarding-42", "onboarding-42", "order-42", "stock-reserve-42", "stock-release-42", "shipstation-notify-42"],
+            rows.PointReads);
         Assert.Null(page.ContinuationToken);
     }
 

@@ -29,6 +29,10 @@ public sealed class WorkflowCatalogTests
     [InlineData("deal-invoice", "12345", "deal-invoice-12345")]
     [InlineData("offboarding", "E-7", "offboarding-E-7")]
     [InlineData("onboarding", "E-8", "onboarding-E-8")]
+    [InlineData("order", "store-a-1001", "order-store-a-1001")]
+    [InlineData("stock-reserve", "store-a-1001", "stock-reserve-store-a-1001")]
+    [InlineData("stock-release", "store-b-7", "stock-release-store-b-7")]
+    [InlineData("shipstation-notify", "0f3a", "shipstation-notify-0f3a")]
     public void A_key_maps_to_the_orchestrators_own_instance_id_and_back(string workflow, string key, string instanceId)
     {
         WorkflowDefinition definition = WorkflowCatalog.ByName(workflow)!;
