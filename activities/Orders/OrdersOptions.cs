@@ -12,8 +12,9 @@ public sealed class OrdersOptions
     public const string DefaultRoute = "default";
 
     /// <summary>
-    /// Warehouse names, most preferred first, by "{COUNTRY}" (ISO 3166-1 alpha-2, "US"), "{COUNTRY-REGION}" ("US-CA") or
-    /// "default". The most specific key that matches the shipping address gives the order warehouses are tried in.
+    /// Warehouse names, most preferred first, by "{COUNTRY}" (ISO 3166-1 alpha-2, "US"), "{COUNTRY-REGION}" ("US-CA"; or
+    /// "US_CA", as Azure app setting names take no '-') or "default". The most specific key that matches the shipping
+    /// address gives the order warehouses are tried in.
     /// </summary>
     public Dictionary<string, List<string>> Routing { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -30,9 +31,15 @@ public sealed class OrdersOptions
     {
         string country = countryCode?.Trim() ?? string.Empty;
         string region = regionCode?.Trim() ?? string.Empty;
-        if (country.Length > 0 && region.Length > 0 && Routing.TryGetValue($"{country}-{region}", out List<string>? byRegion) && byRegion.Count > 0)
+        if (country.Length > 0 && region.Length > 0)
         {
-            return byRegion;
+            foreach (char separator in (char[])['-', '_'])
+            {
+                if (Routing.TryGetValue($"{country}{separator}{region}", out List<string>? byRegion) && byRegion.Count > 0)
+                {
+                    return byRegion;
+                }
+            }
         }
 
         if (country.Length > 0 && Routing.TryGetValue(country, out List<string>? byCountry) && byCountry.Count > 0)

@@ -57,7 +57,7 @@ public sealed class OrdersOptionsValidator(RegisteredWarehouses registered) : IV
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>"default", "US" or "US-CA" (region: 1-3 letters or digits, as ISO 3166-2 subdivisions are).</summary>
+    /// <summary>"default", "US" or "US-CA" / "US_CA" (region: 1-3 letters or digits, as ISO 3166-2 subdivisions are).</summary>
     public static bool IsRoutingKey(string key)
     {
         if (string.Equals(key, OrdersOptions.DefaultRoute, StringComparison.OrdinalIgnoreCase))
@@ -65,7 +65,7 @@ public sealed class OrdersOptionsValidator(RegisteredWarehouses registered) : IV
             return true;
         }
 
-        string[] parts = key.Split('-');
+        string[] parts = key.Split('-', '_');
         return parts.Length is 1 or 2 && parts[0].Length == 2 && parts[0].All(char.IsAsciiLetter) &&
             (parts.Length == 1 || (parts[1].Length is >= 1 and <= 3 && parts[1].All(char.IsAsciiLetterOrDigit)));
     }

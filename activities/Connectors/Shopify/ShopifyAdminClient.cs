@@ -44,7 +44,7 @@ public sealed class ShopifyAdminClient(HttpClient http, IOptionsMonitor<ShopifyO
     /// <summary>Shopify's limit on an idempotency key's length.</summary>
     public const int MaxIdempotencyKeyLength = 255;
 
-    public IReadOnlyList<string> Shops => [.. options.CurrentValue.Shops.Keys];
+    public IReadOnlyList<string> Shops => [.. options.CurrentValue.ByHandle().Keys];
 
     public async Task<IReadOnlyList<ShopFulfilmentOrder>> GetFulfilmentOrdersAsync(string shop, long orderId, string correlationId, CancellationToken cancellationToken)
     {
@@ -174,10 +174,11 @@ public sealed class ShopifyAdminClient(HttpClient http, IOptionsMonitor<ShopifyO
     private async Task<JsonElement> QueryAsync(string shop, string document, object variables, string correlationId, CancellationToken cancellationToken)
     {
         ShopifyOptions o = options.CurrentValue;
-        ShopifyShopOptions store = o.Shops.TryGetValue(shop ?? string.Empty, out ShopifyShopOptions? s)
+        IReadOnlyDictionary<string, ShopifyShopOptions> shops = o.ByHandle();
+        ShopifyShopOptions store = shops.TryGetValue(shop ?? string.Empty, out ShopifyShopOptions? s)
             ? s
             : throw new PermanentActivityFailureException(
-                $"No Shopify shop '{shop}' is configured ({ShopifyOptions.Section}:Shops); configured: {string.Join(", ", o.Shops.Keys)}.");
+                $"No Shopify shop '{shop}' is configured ({ShopifyOptions.Section}:Shops); configured: {string.Join(", ", shops.Keys)}.");
         var uri = new Uri($"{store.BaseUrl.TrimEnd('/')}/admin/api/{o.ApiVersion}/graphql.json");
         for (int waits = 0; ; waits++)
         {

@@ -28,12 +28,17 @@ public sealed class ShopifyOptionsValidator : IValidateOptions<ShopifyOptions>
             failures.Add($"{section}:MaxThrottleRetries must be between 0 and 20.");
         }
 
+        foreach (IGrouping<string, string> twice in options.Shops.Keys.GroupBy(ShopifyOptions.Handle).Where(g => g.Count() > 1))
+        {
+            failures.Add($"{section}:Shops names shop '{twice.Key}' more than once ({string.Join(", ", twice)}).");
+        }
+
         foreach ((string shop, ShopifyShopOptions s) in options.Shops)
         {
             string prefix = $"{section}:Shops:{shop}";
-            if (!OrderKeys.IsShopHandle(shop))
+            if (!OrderKeys.IsShopHandle(ShopifyOptions.Handle(shop)) || shop.Trim() != shop)
             {
-                failures.Add($"{prefix}: '{shop}' is not a shop handle (the domain without \"{OrderKeys.ShopDomainSuffix}\": 1-60 of a-z, 0-9 and '-').");
+                failures.Add($"{prefix}: '{shop}' is not a shop handle (the domain without \"{OrderKeys.ShopDomainSuffix}\": 1-60 of a-z, 0-9 and '-', or '_' for '-').");
             }
 
             if (!HttpUrls.IsAbsoluteHttp(s.BaseUrl))

@@ -109,10 +109,13 @@ public sealed class OrderConnectorRegistrationTests
         orders.Routing["default"] = ["shipstation"];
         orders.Routing["US"] = ["shipbob", "shipstation"];
         orders.Routing["US-CA"] = ["shipstation", "shipbob"];
+        orders.Routing["CA_QC"] = ["shipbob"];
 
         Assert.Equal(["shipstation", "shipbob"], orders.WarehousesFor("US", "CA"));
         Assert.Equal(["shipbob", "shipstation"], orders.WarehousesFor("us", "NY"));
         Assert.Equal(["shipstation"], orders.WarehousesFor("DE", "BE"));
+        Assert.Equal(["shipbob"], orders.WarehousesFor("CA", "QC"));
+        Assert.True(OrdersOptionsValidator.IsRoutingKey("CA_QC"));
         Assert.Equal(["shipstation"], orders.WarehousesFor(null, null));
         Assert.Empty(new OrdersOptions().WarehousesFor("US", null));
     }

@@ -241,7 +241,9 @@ public sealed class ShopifyAdminClientTests
     {
         var validator = new ShopifyOptionsValidator();
         var bad = new ShopifyOptions { ApiVersion = "latest", MaxThrottleWaitSeconds = 0 };
-        bad.Shops["Store_A"] = new ShopifyShopOptions { BaseUrl = "/relative", AccessToken = " " };
+        bad.Shops["store!a"] = new ShopifyShopOptions { BaseUrl = "/relative", AccessToken = " " };
+        bad.Shops["store-b"] = new ShopifyShopOptions { BaseUrl = "https://b.example.test", AccessToken = "t" };
+        bad.Shops["store_b"] = new ShopifyShopOptions { BaseUrl = "https://b.example.test", AccessToken = "t" };
 
         var failures = validator.Validate(null, bad).Failures!.ToList();
 
@@ -249,9 +251,27 @@ public sealed class ShopifyAdminClientTests
         Assert.True(validator.Validate(null, Options()).Succeeded);
         Assert.Contains(failures, f => f.StartsWith("Connectors:Shopify:ApiVersion 'latest'", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Connectors:Shopify:MaxThrottleWaitSeconds", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Connectors:Shopify:Shops:Store_A: 'Store_A' is not a shop handle", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Connectors:Shopify:Shops:Store_A:BaseUrl '/relative'", StringComparison.Ordinal));
-        Assert.Contains("Connectors:Shopify:Shops:Store_A:AccessToken is empty.", failures);
+        Assert.Contains(failures, f => f.StartsWith("Connectors:Shopify:Shops:store!a: 'store!a' is not a shop handle", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Connectors:Shopify:Shops:store!a:BaseUrl '/relative'", StringComparison.Ordinal));
+        Assert.Contains("Connectors:Shopify:Shops:store!a:AccessToken is empty.", failures);
+        Assert.Contains("Connectors:Shopify:Shops names shop 'store-b' more than once (store-b, store_b).", failures);
+        Assert.Equal(6, failures.Count);
+    }
+
+    [Fact]
+    public async Task A_shop_key_spelt_with_an_underscore_as_azure_app_settings_need_is_the_handle_with_a_hyphen()
+    {
+        var (client, http, _) = Client(new ScriptedHttp().Ok("""{"data":{"order":{"fulfillments":[]}}}"""), o =>
+        {
+            o.Shops.Clear();
+            o.Shops["store_c"] = new ShopifyShopOptions { BaseUrl = "https://store-c.example.test", AccessToken = "token-c" };
+        });
+
+        await client.GetFulfilmentsAsync("store-c", 1, Correlation, default);
+
+        Assert.Equal(["store-c"], client.Shops);
+        Assert.Equal("token-c", Assert.Single(http.Requests).Headers[ShopifyAdminClient.AccessTokenHeader]);
+        Assert.True(new ShopifyOptionsValidator().Validate(null, new ShopifyOptions { Shops = { ["store_c"] = new ShopifyShopOptions { BaseUrl = "https://c.example.test", AccessToken = "t" } } }).Succeeded);
     }
 
     private static readonly ShopInventoryLevel Level = new("gid://shopify/InventoryItem/55", "gid://shopify/Location/1", 37);
