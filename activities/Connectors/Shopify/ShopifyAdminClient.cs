@@ -100,7 +100,8 @@ public sealed class ShopifyAdminClient(HttpClient http, IOptionsMonitor<ShopifyO
             input["trackingInfo"] = new { company = request.TrackingCompany, number = request.TrackingNumber, url = request.TrackingUrl };
         }
 
-        JsonElement data = await QueryAsync(shop, FulfilmentCreateMutation, new { f = input }, correlationId, cancellationToken).ConfigureAwait(false);
+        // Not idempotent: never re-sent by the pipeline (a 5xx may follow a fulfilment made); the activity reads the fulfilments first on its retry.
+        JsonElement data = await QueryAsync(shop, FulfilmentCreateMutation, new { f = input }, correlationId, cancellationToken, retryable: false).ConfigureAwait(false);
         JsonElement payload = Field(data, "fulfillmentCreate") ?? throw Unreadable(shop, "fulfillmentCreate without a payload");
         ThrowOnUserErrors(shop, "fulfillmentCreate", payload);
         return Field(payload, "fulfillment") is { } fulfilment
@@ -171,7 +172,8 @@ public sealed class ShopifyAdminClient(HttpClient http, IOptionsMonitor<ShopifyO
     /// POSTs the document; a THROTTLED answer (HTTP 200 or 429) is waited out for (requested − available) / restoreRate
     /// seconds, capped, and sent again up to MaxThrottleRetries times; returns the answer's "data".
     /// </summary>
-    private async Task<JsonElement> QueryAsync(string shop, string document, object variables, string correlationId, CancellationToken cancellationToken)
+    private async Task<JsonElement> QueryAsync(
+        string shop, string document, object variables, string correlationId, CancellationToken cancellationToken, bool retryable = true)
     {
         ShopifyOptions o = options.CurrentValue;
         IReadOnlyDictionary<string, ShopifyShopOptions> shops = o.ByHandle();
@@ -186,6 +188,7 @@ public sealed class ShopifyAdminClient(HttpClient http, IOptionsMonitor<ShopifyO
             request.Headers.Add(AccessTokenHeader, store.AccessToken);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Options.Set(ApiCallLogHandler.CorrelationIdKey, correlationId);
+            request.Options.Set(ConnectorRegistration.NotRetriedKey, !retryable);
             request.Content = JsonContent.Create(new { query = document, variables });
             using HttpResponseMessage response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

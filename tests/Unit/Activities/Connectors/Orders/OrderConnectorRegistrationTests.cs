@@ -146,6 +146,30 @@ public sealed class OrderConnectorRegistrationTests
         Assert.Equal(vendor.Requests[0].Body, vendor.Requests[1].Body);
     }
 
+    [Fact]
+    public async Task A_fulfillment_create_that_got_a_500_is_not_sent_again_by_the_pipeline_but_a_shopify_read_is()
+    {
+        var vendor = new ScriptedHttp()
+            .Answer(HttpStatusCode.InternalServerError, """{"errors":"Internal Server Error"}""")
+            .Answer(HttpStatusCode.InternalServerError, """{"errors":"Internal Server Error"}""")
+            .Ok("""{"data":{"order":{"fulfillments":[]}}}""");
+        Dictionary<string, string?> settings = DevDefaults.For(7080);
+        settings["Connectors:Resilience:RetryBaseDelayMilliseconds"] = "1";
+        using ServiceProvider services = Build(settings, vendor);
+        IShopifyAdmin shopify = services.GetRequiredService<IShopifyAdmin>();
+        var request = new ShopFulfilmentRequest(
+            [new ShopFulfilmentOrderLines("gid://shopify/FulfillmentOrder/1", [new ShopFulfilmentLineQuantity("gid://shopify/FulfillmentOrderLineItem/1", 1)])], "UPS", "1Z", null, false);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => shopify.CreateFulfilmentAsync("store-a", request, "corr-f", default));
+        int afterCreate = vendor.Requests.Count;
+        IReadOnlyList<ShopFulfilment> read = await shopify.GetFulfilmentsAsync("store-a", 1001, "corr-f", default);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Equal(1, afterCreate);
+        Assert.Empty(read);
+        Assert.Equal(3, vendor.Requests.Count);
+    }
+
     private static Dictionary<string, string?> Without(Dictionary<string, string?> settings, string prefix) =>
         settings.Where(p => !p.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToDictionary(p => p.Key, p => p.Value);
 
@@ -163,6 +187,7 @@ public sealed class OrderConnectorRegistrationTests
         if (vendor is not null)
         {
             services.AddHttpClient<ShipBobClient>().ConfigurePrimaryHttpMessageHandler(() => vendor);
+            services.AddHttpClient<ShopifyAdminClient>().ConfigurePrimaryHttpMessageHandler(() => vendor);
         }
 
         return services.BuildServiceProvider();
