@@ -18,7 +18,8 @@ internal static class ConnectorRegistration
     public static readonly HttpRequestOptionsKey<bool> NotRetriedKey = new("Integration.NotRetried");
 
     /// <summary>A typed client with the resilience pipeline outside and the call log inside, so every attempt is logged.</summary>
-    public static IHttpClientBuilder AddConnector<TClient>(this IServiceCollection services, string system, IConfiguration configuration)
+    public static IHttpClientBuilder AddConnector<TClient>(
+        this IServiceCollection services, string system, IConfiguration configuration, Action<HttpStandardResilienceOptions>? vendorSpecific = null)
         where TClient : class
     {
         ConnectorResilienceOptions r = configuration.GetSection(ConnectorResilienceOptions.Section).Get<ConnectorResilienceOptions>() ?? new();
@@ -40,6 +41,7 @@ internal static class ConnectorRegistration
                 args.Context.GetRequestMessage() is { } sent && sent.Options.TryGetValue(NotRetriedKey, out bool notRetried) && notRetried
                     ? ValueTask.FromResult(false)
                     : retryable(args);
+            vendorSpecific?.Invoke(o);
         });
         client.AddHttpMessageHandler(sp => new ApiCallLogHandler(sp.GetRequiredService<ApiCallLog>(), sp.GetRequiredService<TimeProvider>(), system, sp.GetService<Alerts.ConnectorHealth>()));
         return client;

@@ -9,7 +9,9 @@ using Integration.Activities.ApiCalls;
 using Integration.Activities.Connectors.Warehouses;
 using Integration.Orchestrations.Common;
 using Integration.Orchestrations.Orders;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly.Retry;
 using static Integration.Activities.Connectors.Warehouses.WarehouseJson;
 
 namespace Integration.Activities.Connectors.ShipStation;
@@ -28,7 +30,33 @@ public sealed class ShipStationClient(HttpClient http, IOptionsMonitor<ShipStati
     /// <summary>Pages of any list read at most, so a "pages" figure that never ends cannot loop forever.</summary>
     public const int MaxPages = 100;
 
+    /// <summary>ShipStation v1 says when its 40-a-minute window resets in this header (seconds), not in Retry-After.</summary>
+    public const string RateLimitResetHeader = "X-Rate-Limit-Reset";
+
     public string Name => SystemName;
+
+    /// <summary>
+    /// The pipeline's retry of a 429 waits for Retry-After when given, else for X-Rate-Limit-Reset (at most a minute):
+    /// backing off for a fraction of a second would spend every retry inside the same window.
+    /// </summary>
+    public static void WaitForRateLimitReset(HttpStandardResilienceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Func<RetryDelayGeneratorArguments<HttpResponseMessage>, ValueTask<TimeSpan?>>? retryAfter = options.Retry.DelayGenerator;
+        options.Retry.DelayGenerator = async args =>
+        {
+            if (retryAfter is not null && await retryAfter(args).ConfigureAwait(false) is { } given)
+            {
+                return given;
+            }
+
+            return args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } response &&
+                response.Headers.TryGetValues(RateLimitResetHeader, out IEnumerable<string>? values) &&
+                int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out int seconds)
+                    ? TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 60))
+                    : null;
+        };
+    }
 
     public async Task<WarehouseOrderResult> CreateOrderAsync(WarehouseOrderRequest request, CancellationToken cancellationToken)
     {

@@ -55,7 +55,7 @@ public static class WarehouseRegistration
         if (configuration.GetSection(ShipStationOptions.Section).Exists())
         {
             services.AddOptions<ShipStationOptions>().Bind(configuration.GetSection(ShipStationOptions.Section)).ValidateOnStart();
-            Add<ShipStationClient>(services, ShipStationClient.SystemName, configuration);
+            Add<ShipStationClient>(services, ShipStationClient.SystemName, configuration, ShipStationClient.WaitForRateLimitReset);
             names.Add(ShipStationClient.SystemName);
         }
 
@@ -66,10 +66,11 @@ public static class WarehouseRegistration
         return services;
     }
 
-    private static void Add<TConnector>(IServiceCollection services, string name, IConfiguration configuration)
+    private static void Add<TConnector>(
+        IServiceCollection services, string name, IConfiguration configuration, Action<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>? resilience = null)
         where TConnector : class, IWarehouseConnector
     {
-        services.AddConnector<TConnector>(name, configuration);
+        services.AddConnector<TConnector>(name, configuration, resilience);
         services.AddTransient<IWarehouseConnector>(sp => sp.GetRequiredService<TConnector>());
     }
 }

@@ -170,6 +170,32 @@ public sealed class OrderConnectorRegistrationTests
         Assert.Equal(3, vendor.Requests.Count);
     }
 
+    [Fact]
+    public async Task A_shipstation_429_is_retried_by_the_pipeline_once_the_rate_limit_window_resets()
+    {
+        var vendor = new ScriptedHttp()
+            .Answer(HttpStatusCode.TooManyRequests, """{"message":"Too Many Requests"}""", new() { ["X-Rate-Limit-Limit"] = "40", ["X-Rate-Limit-Remaining"] = "0", ["X-Rate-Limit-Reset"] = "1" })
+            .Ok("""{"orderId":70001,"orderKey":"store-a-1001"}""");
+        Dictionary<string, string?> settings = DevDefaults.For(7080);
+        settings["Connectors:Resilience:RetryBaseDelayMilliseconds"] = "1";
+        using ServiceProvider services = Build(settings, vendor);
+        IWarehouseConnector shipStation = services.GetRequiredService<WarehouseConnectors>().Find("shipstation")!;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        WarehouseOrderResult result = await shipStation.CreateOrderAsync(
+            new WarehouseOrderRequest(
+                "shipstation", "store-a-1001", "#1001", null,
+                new ShippingAddress("Ada", "1 Main St", null, "Chicago", "IL", "US", "60607", null),
+                [new WarehouseOrderLine("1", "WH-TEE-BLK-M", "Tee", 1, 10m)],
+                "corr-429"),
+            default);
+
+        // The window said 1 s; the configured backoff alone would have retried after about a millisecond.
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {started.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(WarehouseOrderResult.Created, result.Outcome);
+        Assert.Equal(2, vendor.Requests.Count);
+    }
+
     private static Dictionary<string, string?> Without(Dictionary<string, string?> settings, string prefix) =>
         settings.Where(p => !p.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToDictionary(p => p.Key, p => p.Value);
 
@@ -188,6 +214,7 @@ public sealed class OrderConnectorRegistrationTests
         {
             services.AddHttpClient<ShipBobClient>().ConfigurePrimaryHttpMessageHandler(() => vendor);
             services.AddHttpClient<ShopifyAdminClient>().ConfigurePrimaryHttpMessageHandler(() => vendor);
+            services.AddHttpClient<ShipStationClient>().ConfigurePrimaryHttpMessageHandler(() => vendor);
         }
 
         return services.BuildServiceProvider();

@@ -5,6 +5,9 @@ using Integration.Activities.Connectors.ShipStation;
 using Integration.Activities.Connectors.Warehouses;
 using Integration.Orchestrations.Common;
 using Integration.Orchestrations.Orders;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Retry;
 using Xunit;
 
 namespace Integration.Tests.Unit.Activities.Connectors.Orders;
@@ -198,6 +201,34 @@ public sealed class ShipStationClientTests
             [$"{Base}/shipments?batchId=77&includeShipmentItems=True", $"{Base}/shipments?batchId=77&includeShipmentItems=True&page=2"],
             http.Requests.Select(r => r.Uri.AbsoluteUri));
         Assert.All(http.Requests, r => Assert.StartsWith("Basic ", r.Headers["Authorization"], StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, "12", 12.0)]
+    [InlineData("3", "12", 3.0)]
+    [InlineData(null, "600", 60.0)]
+    [InlineData(null, null, null)]
+    [InlineData(null, "soon", null)]
+    public async Task A_429_is_retried_after_retry_after_else_after_shipstations_rate_limit_reset(string? retryAfter, string? reset, double? expectedSeconds)
+    {
+        var options = new HttpStandardResilienceOptions();
+        ShipStationClient.WaitForRateLimitReset(options);
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        if (retryAfter is not null)
+        {
+            response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+        }
+
+        if (reset is not null)
+        {
+            response.Headers.TryAddWithoutValidation(ShipStationClient.RateLimitResetHeader, reset);
+        }
+
+        ResilienceContext context = ResilienceContextPool.Shared.Get();
+        TimeSpan? delay = await options.Retry.DelayGenerator!(new RetryDelayGeneratorArguments<HttpResponseMessage>(context, Outcome.FromResult(response), 0));
+        ResilienceContextPool.Shared.Return(context);
+
+        Assert.Equal(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null, delay);
     }
 
     [Fact]
