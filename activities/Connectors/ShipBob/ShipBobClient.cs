@@ -48,10 +48,19 @@ public sealed class ShipBobClient(HttpClient http, IOptionsMonitor<ShipBobOption
         switch (response.StatusCode)
         {
             case HttpStatusCode.UnprocessableEntity:
-                // Duplicate reference: this order key was sent before (maybe by an attempt whose answer was lost).
-                return await FindByReferenceAsync(request.OrderKey, request.CorrelationId, cancellationToken).ConfigureAwait(false) is { } existing
-                    ? new WarehouseOrderResult(SystemName, request.OrderKey, WarehouseOrderResult.Existing, Text(existing, "id"), Text(existing, "status"))
-                    : new WarehouseOrderResult(SystemName, request.OrderKey, WarehouseOrderResult.Refused, null, $"{SystemName}: {Messages(text)}");
+                // Duplicate reference: this order key was sent before (maybe by an attempt whose answer was lost). A cancelled
+                // one will never ship and holds the reference, so a person decides (as for a refusal).
+                JsonElement? existing = await FindByReferenceAsync(request.OrderKey, request.CorrelationId, cancellationToken).ConfigureAwait(false);
+                return existing is { } e && !string.Equals(Text(e, "status"), "Cancelled", StringComparison.OrdinalIgnoreCase)
+                    ? new WarehouseOrderResult(SystemName, request.OrderKey, WarehouseOrderResult.Existing, Text(e, "id"), Text(e, "status"))
+                    : new WarehouseOrderResult(
+                        SystemName,
+                        request.OrderKey,
+                        WarehouseOrderResult.Refused,
+                        existing is { } c ? Text(c, "id") : null,
+                        existing is null
+                            ? $"{SystemName}: {Messages(text)}"
+                            : $"{SystemName} order {request.OrderKey} is cancelled and holds the reference; it cannot be sent again under the same key.");
             case HttpStatusCode.BadRequest:
                 return new WarehouseOrderResult(SystemName, request.OrderKey, WarehouseOrderResult.Refused, null, $"{SystemName}: {Messages(text)}");
         }

@@ -75,6 +75,20 @@ public sealed class ShipBobClientTests
     }
 
     [Fact]
+    public async Task A_duplicate_reference_held_by_a_cancelled_order_is_refused_not_taken_as_sent()
+    {
+        var (client, _) = Client(new ScriptedHttp()
+            .Answer(HttpStatusCode.UnprocessableEntity, Duplicate)
+            .Ok("""[{"id":5001,"reference_id":"store-a-1001","status":"Cancelled"}]"""));
+
+        WarehouseOrderResult result = await client.CreateOrderAsync(Order(), default);
+
+        Assert.Equal(WarehouseOrderResult.Refused, result.Outcome);
+        Assert.Equal("5001", result.WarehouseOrderId);
+        Assert.Contains("is cancelled and holds the reference", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_validation_400_is_a_refusal_naming_the_field_and_shipbobs_message()
     {
         var (client, http) = Client(new ScriptedHttp().Answer(HttpStatusCode.BadRequest, """{"products[0].reference_id": ["Product WH-NOPE does not exist"]}"""));
