@@ -3,7 +3,7 @@ metadata description = 'Deploys the durable integration-workflow orchestrator: F
 
 targetScope = 'resourceGroup'
 
-import { builtInRoleIds, identityTargetsType, operationsKeyType, secretNames } from 'modules/shared.bicep'
+import { builtInRoleIds, identityTargetsType, operationsKeyType, ordersRoutingType, secretNames, shopifyShopsType } from 'modules/shared.bicep'
 
 // ---------------------------------------------------------------------------------------------
 // Naming and placement
@@ -135,6 +135,37 @@ param offboardingEnabled bool = true
 
 @description('Optional. Identity targets by name (letters and digits, optionally joined by single underscores): { kind, baseUrl, tokenSecretName, accountField?, departments?, offboarding?, onboarding?, organization?, directoryId?, rest? }. The token goes into Key Vault under tokenSecretName, never here.')
 param identityTargets identityTargetsType = {}
+
+// ---------------------------------------------------------------------------------------------
+// Order fulfilment: stores, warehouses and the routing rule (the app checks them at start-up; README "Order fulfilment")
+// ---------------------------------------------------------------------------------------------
+
+@description('Optional. Shopify Admin API version every store is called with.')
+param shopifyApiVersion string = '2026-01'
+
+@description('Optional. Shopify stores by handle, "_" for "-" ("store_a" is shop "store-a"): { baseUrl: "https://<shop>.myshopify.com", accessTokenSecretName }. The token goes into Key Vault under accessTokenSecretName, never here. None: the app takes no orders.')
+param shopifyShops shopifyShopsType = {}
+
+@description('Optional. ShipBob API root, without the version (e.g. "https://api.shipbob.com"). Empty: ShipBob is not used. Its token goes into Key Vault as "shipbob-access-token".')
+param shipBobBaseUrl string = ''
+
+@description('Optional. ShipBob channel id (digits) orders are created in. Required when shipBobBaseUrl is set.')
+param shipBobChannelId string = ''
+
+@description('Optional. ShipStation v1 API root (e.g. "https://ssapi.shipstation.com"). Empty: ShipStation is not used. Its key and secret go into Key Vault as "shipstation-api-key" and "shipstation-api-secret".')
+param shipStationBaseUrl string = ''
+
+@description('Optional. ShipStation v2 API root, for accounts with the Inventory add-on (key in Key Vault as "shipstation-inventory-api-key"). Empty: no stock API; ShipStation stock counts as unlimited.')
+param shipStationInventoryBaseUrl string = ''
+
+@description('Optional. Warehouse routing rule: by "US", "US_CA" or "default", the warehouses most preferred first, e.g. { US: ["shipbob", "shipstation"], default: ["shipstation", "shipbob"] }. Every name must be a warehouse configured above, and a non-empty rule needs "default".')
+param ordersRouting ordersRoutingType = {}
+
+@description('Optional. How long a warehouse may take to ship an order before an alert (a TimeSpan, "d.hh:mm:ss").')
+param ordersShippingSla string = '2.00:00:00'
+
+@description('Optional. How often warehouse stock is read and pushed to the stores (a TimeSpan).')
+param ordersStockPollInterval string = '00:01:00'
 
 // ---------------------------------------------------------------------------------------------
 // Key Vault
@@ -413,6 +444,15 @@ module functionApp 'modules/functionapp.bicep' = {
     pricingAmountTolerance: pricingAmountTolerance
     offboardingEnabled: offboardingEnabled
     identityTargets: identityTargets
+    shopifyApiVersion: shopifyApiVersion
+    shopifyShops: shopifyShops
+    shipBobBaseUrl: shipBobBaseUrl
+    shipBobChannelId: shipBobChannelId
+    shipStationBaseUrl: shipStationBaseUrl
+    shipStationInventoryBaseUrl: shipStationInventoryBaseUrl
+    ordersRouting: ordersRouting
+    ordersShippingSla: ordersShippingSla
+    ordersStockPollInterval: ordersStockPollInterval
     operationsKeys: operationsKeys
     entraClientId: operationsEntraClientId
     entraTenantId: operationsEntraTenantId

@@ -17,6 +17,9 @@ public static class Redaction
         "token", "secret", "password", "apikey", "api_key", "authorization", "signature", "credential",
         "email", "phone", "address", "firstname", "lastname", "birth", "ssn", "taxid", "iban",
         "givenname", "familyname", "username", "userprincipalname", "mailnickname", "login",
+        // Whole objects of a person's name and address (ShipBob recipient, ShipStation shipTo/billTo) and a CRM
+        // search's filters (their values are the email searched for).
+        "recipient", "shipto", "billto", "filtergroups",
     ];
 
     public static bool IsSensitiveName(string name)

@@ -8,6 +8,8 @@ using Integration.Activities.Connectors.Erp;
 using Integration.Activities.Connectors.BambooHr;
 using Integration.Activities.Connectors.HubSpot;
 using Integration.Activities.Connectors.Identity;
+using Integration.Activities.Connectors.Shopify;
+using Integration.Activities.Connectors.Warehouses;
 using Integration.Activities.CrossReferences;
 using Integration.Activities.DeadLetters;
 using Integration.Activities.Dispatch;
@@ -102,6 +104,8 @@ public static class IntegrationServiceCollectionExtensions
 
         services.AddConnector<HubSpotCrmClient>(HubSpotCrmClient.SystemName, configuration);
         services.AddErpConnectors(configuration);
+        services.AddShopifyAdmin(configuration);
+        services.AddWarehouseConnectors(configuration);
         services.AddBambooHr(configuration);
         services.AddIdentityTargets(configuration);
         services.AddOffboardingEvidence();

@@ -1,7 +1,7 @@
 metadata name = 'Function app (Flex Consumption)'
 metadata description = 'Flex Consumption (FC1) plan and the .NET 10 isolated function app: user-assigned identity, HTTPS only, TLS 1.2, FTP and basic publishing credentials off, identity-based AzureWebJobsStorage and Key Vault references for every secret.'
 
-import { identityTargetsType, operationsKeyType, secretNames } from 'shared.bicep'
+import { identityTargetsType, operationsKeyType, ordersRoutingType, secretNames, shopifyShopsType } from 'shared.bicep'
 
 @description('Required. Name of the function app (globally unique; becomes <name>.azurewebsites.net unless a unique default hostname is assigned).')
 @maxLength(60)
@@ -120,6 +120,36 @@ param offboardingEnabled bool = true
 @description('Optional. Identity targets by name, written as Identity__Targets__<name>__<Setting> app settings; each token is a Key Vault reference to the target\'s tokenSecretName.')
 param identityTargets identityTargetsType = {}
 
+@description('Optional. Shopify Admin API version every store is called with (Connectors__Shopify__ApiVersion).')
+param shopifyApiVersion string = '2026-01'
+
+@description('Optional. Shopify stores by handle ("_" for "-"), written as Connectors__Shopify__Shops__<shop>__BaseUrl and __AccessToken (a Key Vault reference to accessTokenSecretName). None: the app takes no orders.')
+param shopifyShops shopifyShopsType = {}
+
+@description('Optional. ShipBob API root without the version. Empty: ShipBob is not a warehouse (no Connectors__ShipBob__* settings are written).')
+param shipBobBaseUrl string = ''
+
+@description('Optional. ShipBob channel id orders are created in (digits). Required when shipBobBaseUrl is set.')
+param shipBobChannelId string = ''
+
+@description('Optional. ShipBob dated API version.')
+param shipBobApiVersion string = '2026-01'
+
+@description('Optional. ShipStation v1 API root. Empty: ShipStation is not a warehouse (no Connectors__ShipStation__* settings are written).')
+param shipStationBaseUrl string = ''
+
+@description('Optional. ShipStation v2 API root for the Inventory add-on (the connector appends "/inventory"). Empty: the account has no stock API, and the app treats ShipStation stock as unlimited.')
+param shipStationInventoryBaseUrl string = ''
+
+@description('Optional. The warehouse routing rule, written as Orders__Routing__<key>__<index>. Its names must be warehouses configured above, or the app stops at start-up naming the rule.')
+param ordersRouting ordersRoutingType = {}
+
+@description('Optional. How long a warehouse may take to ship an order before an alert (Orders__ShippingSla, a TimeSpan).')
+param ordersShippingSla string = '2.00:00:00'
+
+@description('Optional. How often warehouse stock is read and pushed to the stores (Orders__Stock__PollInterval, a TimeSpan).')
+param ordersStockPollInterval string = '00:01:00'
+
 @description('Optional. Operations API keys by hash, written as Operations__Keys__<index>__Name|Role|Hash app settings.')
 param operationsKeys operationsKeyType[] = []
 
@@ -219,6 +249,35 @@ var identityTargetSettings = toObject(
       setting => ['Identity__Targets__${target.key}__${setting[0]}', setting[1]]
     ))),
     setting => setting[1] != null
+  ),
+  setting => setting[0],
+  setting => setting[1]
+)
+
+// Order fulfilment as app settings: each store (its token a Key Vault reference), each warehouse whose base URL is given
+// (its secrets Key Vault references under fixed names; docs/deploy.md), and the routing rule, lists as "__0", "__1", ...
+var orderSettings = toObject(
+  concat(
+    flatten(map(items(shopifyShops), shop => [
+      ['Connectors__Shopify__Shops__${shop.key}__BaseUrl', shop.value.baseUrl]
+      ['Connectors__Shopify__Shops__${shop.key}__AccessToken', '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${shop.value.accessTokenSecretName})']
+    ])),
+    empty(shipBobBaseUrl) ? [] : [
+      ['Connectors__ShipBob__BaseUrl', shipBobBaseUrl]
+      ['Connectors__ShipBob__AccessToken', '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.shipBobAccessToken})']
+      ['Connectors__ShipBob__ChannelId', shipBobChannelId]
+      ['Connectors__ShipBob__ApiVersion', shipBobApiVersion]
+    ],
+    empty(shipStationBaseUrl) ? [] : [
+      ['Connectors__ShipStation__BaseUrl', shipStationBaseUrl]
+      ['Connectors__ShipStation__ApiKey', '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.shipStationApiKey})']
+      ['Connectors__ShipStation__ApiSecret', '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.shipStationApiSecret})']
+    ],
+    empty(shipStationBaseUrl) || empty(shipStationInventoryBaseUrl) ? [] : [
+      ['Connectors__ShipStation__InventoryBaseUrl', shipStationInventoryBaseUrl]
+      ['Connectors__ShipStation__InventoryApiKey', '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.shipStationInventoryApiKey})']
+    ],
+    flatten(map(items(ordersRouting), rule => map(range(0, length(rule.value)), i => ['Orders__Routing__${rule.key}__${i}', rule.value[i]])))
   ),
   setting => setting[0],
   setting => setting[1]
@@ -375,6 +434,12 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Believe X-MS-CLIENT-PRINCIPAL only when App Service authentication sets it (and strips any the caller sent).
     Operations__TrustAppServiceAuthentication: empty(entraClientId) ? 'false' : 'true'
     ...operationsKeySettings
+
+    // Order fulfilment: the stores, the warehouses and the routing rule (README "Order fulfilment").
+    Connectors__Shopify__ApiVersion: shopifyApiVersion
+    Orders__ShippingSla: ordersShippingSla
+    Orders__Stock__PollInterval: ordersStockPollInterval
+    ...orderSettings
 
     // Offboarding, and the identity targets it revokes access in (docs/identity-targets.md).
     Offboarding__Enabled: offboardingEnabled ? 'true' : 'false'

@@ -42,6 +42,10 @@ var secretNames = {
   xeroAccessToken: 'xero-access-token'
   alertsWebhookUrl: 'alerts-webhook-url'
   operationsApiKey: 'operations-api-key'
+  shipBobAccessToken: 'shipbob-access-token'
+  shipStationApiKey: 'shipstation-api-key'
+  shipStationApiSecret: 'shipstation-api-secret'
+  shipStationInventoryApiKey: 'shipstation-inventory-api-key'
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +144,35 @@ type identityTargetType = {
 @description('Identity targets by name. A name becomes part of app setting names, which Azure limits to letters, digits and underscores: use letters and digits, optionally joined by single underscores (e.g. "payroll_portal").')
 type identityTargetsType = {
   *: identityTargetType
+}
+
+// ---------------------------------------------------------------------------------------------
+// Order fulfilment: Shopify stores and the warehouse routing rule (the app's "Connectors:Shopify" and "Orders")
+// ---------------------------------------------------------------------------------------------
+
+@export()
+@sealed()
+@description('One Shopify store (app settings "Connectors__Shopify__Shops__<shop>__BaseUrl|AccessToken"). Sealed: there is no token property, the token is read from Key Vault.')
+type shopifyShopType = {
+  @description('Required. The store\'s Admin API root, "https://<shop>.myshopify.com".')
+  baseUrl: string
+
+  @description('Required. Name of the Key Vault secret that holds the store\'s Admin API access token (put the value there; see docs/deploy.md).')
+  @minLength(1)
+  @maxLength(127)
+  accessTokenSecretName: string
+}
+
+@export()
+@description('Shopify stores by shop handle. App setting names take no "-": write the handle with "_" for "-" (shop "store-a" is "store_a"); the app reads it back as "store-a".')
+type shopifyShopsType = {
+  *: shopifyShopType
+}
+
+@export()
+@description('The warehouse routing rule: by "US", "US_CA" (country_region; no "-" in app setting names) or "default", the warehouse names ("shipbob", "shipstation") most preferred first.')
+type ordersRoutingType = {
+  *: ('shipbob' | 'shipstation')[]
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Integration.Activities.Connectors.HubSpot;
 
 /// <summary>
-/// HubSpot CRM v3: a deal with its line items and company, and deal updates. Maps HubSpot's
-/// all-strings wire format to the workflow's typed records.
+/// HubSpot CRM v3: a deal with its line items and company, deal updates, and a contact (by email) with notes on
+/// its timeline. Maps HubSpot's all-strings wire format to the workflows' typed records.
 /// </summary>
 public sealed class HubSpotCrmClient(HttpClient http, IOptionsMonitor<HubSpotOptions> options)
 {
@@ -26,6 +26,11 @@ public sealed class HubSpotCrmClient(HttpClient http, IOptionsMonitor<HubSpotOpt
         DealToInvoiceOrchestrator.CustomerIdProperty;
 
     private const string CompanyProperties = "name,domain,email,type,city,country";
+
+    private static readonly string[] ContactProperties = ["email", "firstname", "lastname"];
+
+    /// <summary>HubSpot's defined association type "note to contact".</summary>
+    public const int NoteToContactAssociationType = 202;
 
     // "discount" is HubSpot's unit discount (an amount off each unit); hs_discount_percentage a percentage.
     private static readonly string[] LineItemProperties = ["name", "quantity", "price", "amount", "hs_sku", "hs_product_id", "hs_discount_percentage", "discount", TaxCodeProperty];
@@ -113,6 +118,55 @@ public sealed class HubSpotCrmClient(HttpClient http, IOptionsMonitor<HubSpotOpt
         await SendAsync<HubSpotObject>(
             HttpMethod.Patch, $"crm/v3/objects/deals/{Uri.EscapeDataString(dealId)}", new { properties }, correlationId, cancellationToken)
             .ConfigureAwait(false);
+
+    /// <summary>The contact whose email is <paramref name="email"/> (HubSpot's search, EQ ignores case), or null when there is none or the email is blank.</summary>
+    public async Task<CrmContact?> FindContactByEmailAsync(string? email, string correlationId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        HubSpotSearchResult found = await SendAsync<HubSpotSearchResult>(
+            HttpMethod.Post,
+            "crm/v3/objects/contacts/search",
+            new
+            {
+                filterGroups = new[] { new { filters = new[] { new { propertyName = "email", @operator = "EQ", value = email.Trim() } } } },
+                properties = ContactProperties,
+                limit = 1,
+            },
+            correlationId,
+            cancellationToken).ConfigureAwait(false);
+        return found.Results.FirstOrDefault() is { } c
+            ? new CrmContact(c.Id, Prop(c, "email"), Prop(c, "firstname"), Prop(c, "lastname"))
+            : null;
+    }
+
+    /// <summary>A note on the contact's timeline (association type 202, note to contact), dated <paramref name="timestamp"/>; returns the note's id.</summary>
+    public async Task<string> CreateNoteAsync(string contactId, string body, DateTimeOffset timestamp, string correlationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
+        ArgumentNullException.ThrowIfNull(body);
+        HubSpotObject note = await SendAsync<HubSpotObject>(
+            HttpMethod.Post,
+            "crm/v3/objects/notes",
+            new
+            {
+                properties = new Dictionary<string, string>
+                {
+                    ["hs_timestamp"] = timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                    ["hs_note_body"] = body,
+                },
+                associations = new[]
+                {
+                    new { to = new { id = contactId }, types = new[] { new { associationCategory = "HUBSPOT_DEFINED", associationTypeId = NoteToContactAssociationType } } },
+                },
+            },
+            correlationId,
+            cancellationToken).ConfigureAwait(false);
+        return note.Id;
+    }
 
     private Task<T> GetAsync<T>(string path, string correlationId, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Get, path, null, correlationId, cancellationToken);

@@ -16,3 +16,11 @@ public sealed record HubSpotAssociation([property: JsonPropertyName("id")] strin
 
 /// <summary>Batch read response.</summary>
 public sealed record HubSpotBatchResult([property: JsonPropertyName("results")] List<HubSpotObject> Results);
+
+/// <summary>Search response (contacts/search): the total and the first page of matches.</summary>
+public sealed record HubSpotSearchResult(
+    [property: JsonPropertyName("total")] int Total,
+    [property: JsonPropertyName("results")] List<HubSpotObject> Results);
+
+/// <summary>A CRM contact as the order note needs it: its id (to attach the note to) and who it is.</summary>
+public sealed record CrmContact(string Id, string? Email, string? FirstName, string? LastName);

@@ -8,6 +8,8 @@ using Integration.Activities.Configuration;
 using Integration.Activities.Http;
 using Integration.Activities.Connectors.Erp;
 using Integration.Activities.Connectors.Identity;
+using Integration.Activities.Connectors.Shopify;
+using Integration.Activities.Connectors.Warehouses;
 using Integration.Activities.Invoicing;
 using Integration.Activities.Offboarding;
 using Integration.Activities.Operations;
@@ -89,6 +91,14 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     private const string SandboxTargetsParameterFile = "tests/Unit/Infra/sandbox-identity-targets.bicepparam";
 
     private const string IdentityTargetsPrefix = "Identity__Targets__";
+    private const string ShopifyShopsPrefix = "Connectors__Shopify__Shops__";
+
+    // The order settings: the stores, the warehouses and the "Orders" section.
+    private static readonly string[] OrderSettingPrefixes = ["Connectors__Shopify__", "Connectors__ShipBob__", "Connectors__ShipStation__", "Orders__"];
+
+    // The main parameters the sandbox parameter file gives for order fulfilment (its stores, warehouses and routing rule).
+    private static readonly string[] OrderParameters =
+        ["shopifyShops", "shipBobBaseUrl", "shipBobChannelId", "shipStationBaseUrl", "shipStationInventoryBaseUrl", "ordersRouting", "ordersStockPollInterval"];
 
     // local.settings.sample.json keys that belong to the local Functions host only (Flex Consumption gets them elsewhere).
     private static readonly string[] LocalHostOnlySettings = ["AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME"];
@@ -392,10 +402,12 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     [Fact]
     public async Task Every_local_sample_setting_is_also_a_deployed_app_setting()
     {
-        // The fixed settings, and the identity target settings the identityTargets parameter writes for the sample's targets.
+        // The fixed settings, the identity target settings the identityTargets parameter writes for the sample's targets,
+        // and the order settings the order parameters write for the sample's stores and warehouses.
         var settings = AppSettings(fixture.Template).Keys
             .Concat(IdentitySettings(fixture.Template, await ParameterFileValue(SandboxTargetsParameterFile, "identityTargets")).Keys)
             .Concat(ShopifySettings(fixture.Template, DevelopmentShops).Keys)
+            .Concat(DeployedAppSettings(fixture.Template, await SandboxOrderParameters()).Keys)
             .ToHashSet(StringComparer.Ordinal);
 
         var local = SampleValues().Keys.Except(LocalHostOnlySettings).ToList();
@@ -405,6 +417,65 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         Assert.All(local, name => Assert.True(
             settings.Contains(AzureSettingName(name)),
             $"local.settings.sample.json sets '{name}', which the deployment does not (as '{AzureSettingName(name)}')."));
+    }
+
+    [Fact]
+    public async Task The_sandbox_order_parameters_deploy_the_local_samples_order_settings_with_tokens_from_key_vault()
+    {
+        var deployed = DeployedAppSettings(fixture.Template, await SandboxOrderParameters())
+            .Where(p => OrderSettingPrefixes.Any(prefix => p.Key.StartsWith(prefix, StringComparison.Ordinal)))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var sample = SampleValues()
+            .Where(p => OrderSettingPrefixes.Any(prefix => p.Key.StartsWith(prefix, StringComparison.Ordinal)))
+            .ToDictionary(p => AzureSettingName(p.Key), p => p.Value, StringComparer.Ordinal);
+
+        Assert.Contains("Connectors__Shopify__Shops__store_b__AccessToken", sample.Keys);
+        // The SLA is the one order setting the sample leaves to the app's default.
+        Assert.Equal(sample.Keys.Append("Orders__ShippingSla").Order(StringComparer.Ordinal), deployed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("2.00:00:00", deployed["Orders__ShippingSla"]);
+        foreach (var (name, value) in sample)
+        {
+            bool secret = ((string[])["AccessToken", "ApiKey", "ApiSecret"]).Any(marker => name.EndsWith(marker, StringComparison.Ordinal));
+            if (secret)
+            {
+                Assert.True(KeyVaultReference().IsMatch(deployed[name]), $"{name} must be a Key Vault reference, but is: {deployed[name]}");
+            }
+            else
+            {
+                Assert.True(value == deployed[name], $"{name}: expected '{value}', deployed '{deployed[name]}'.");
+            }
+        }
+
+        Assert.Equal($"@Microsoft.KeyVault(VaultName={Vault};SecretName=shopify-sandbox-token)", deployed["Connectors__Shopify__Shops__store_a__AccessToken"]);
+        Assert.Equal($"@Microsoft.KeyVault(VaultName={Vault};SecretName=shipbob-access-token)", deployed["Connectors__ShipBob__AccessToken"]);
+        Assert.Equal($"@Microsoft.KeyVault(VaultName={Vault};SecretName=shipstation-inventory-api-key)", deployed["Connectors__ShipStation__InventoryApiKey"]);
+    }
+
+    [Fact]
+    public async Task The_app_starts_with_the_sandbox_order_parameters_reading_the_shops_handles_back_with_hyphens()
+    {
+        var parameters = await SandboxOrderParameters();
+        parameters["identityTargets"] = await ParameterFileValue(SandboxTargetsParameterFile, "identityTargets");
+        var values = DeployedDefaults(fixture.Template, parameters);
+        SetWhatOperatorsAndAzureSupply(values);
+
+        using var services = Composition(values);
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(["store-a", "store-b", "store-c"], services.GetRequiredService<IShopifyAdmin>().Shops);
+        Assert.Equal(["shipbob", "shipstation"], services.GetRequiredService<WarehouseConnectors>().All.Select(w => w.Name));
+    }
+
+    [Fact]
+    public void Without_order_parameters_the_deployment_writes_no_store_or_warehouse_and_the_defaults_for_the_rest()
+    {
+        var deployed = DeployedAppSettings(fixture.Template)
+            .Where(p => OrderSettingPrefixes.Any(prefix => p.Key.StartsWith(prefix, StringComparison.Ordinal)))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+        Assert.Equal(
+            new Dictionary<string, string> { ["Connectors__Shopify__ApiVersion"] = "2026-01", ["Orders__ShippingSla"] = "2.00:00:00", ["Orders__Stock__PollInterval"] = "00:01:00" },
+            deployed);
     }
 
     [Fact]
@@ -667,6 +738,13 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
 
     private async Task<object?> ParameterFileValue(string parameterFile, string name) => (await ParameterFileValues(parameterFile))[name];
 
+    /// <summary>The order parameters of the sandbox parameter file, as main parameter values.</summary>
+    private async Task<Dictionary<string, object?>> SandboxOrderParameters()
+    {
+        var all = await ParameterFileValues(SandboxTargetsParameterFile);
+        return OrderParameters.ToDictionary(name => name, name => all[name]);
+    }
+
     /// <summary>local.settings.sample.json's "Values".</summary>
     private Dictionary<string, string> SampleValues()
     {
@@ -674,13 +752,21 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         return sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
     }
 
-    /// <summary>A local setting's name in Azure: an identity target's name with "_" for "-", which app setting names cannot hold.</summary>
-    private static string AzureSettingName(string setting) =>
-        setting.StartsWith(IdentityTargetsPrefix, StringComparison.Ordinal)
-            ? IdentityTargetsPrefix + TargetName(setting).Replace('-', '_') + setting[(IdentityTargetsPrefix.Length + TargetName(setting).Length)..]
-            : setting.StartsWith(ShopifyShopsPrefix, StringComparison.Ordinal)
-                ? ShopifyShopsPrefix + setting[ShopifyShopsPrefix.Length..].Split("__")[0].Replace('-', '_') + "__" + string.Join("__", setting[ShopifyShopsPrefix.Length..].Split("__")[1..])
-                : setting;
+    /// <summary>A local setting's name in Azure: an identity target's or a shop's name with "_" for "-", which app setting names cannot hold.</summary>
+    private static string AzureSettingName(string setting)
+    {
+        foreach (string prefix in (string[])[IdentityTargetsPrefix, ShopifyShopsPrefix])
+        {
+            if (setting.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                string name = setting[prefix.Length..].Split("__")[0];
+                return prefix + name.Replace('-', '_') + setting[(prefix.Length + name.Length)..];
+            }
+        }
+
+        return setting;
+    }
+
 
     private const string ShopifyShopsPrefix = "Webhooks__Sources__shopify__Shops__";
 

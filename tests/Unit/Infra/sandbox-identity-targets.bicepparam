@@ -44,3 +44,20 @@ param identityTargets = {
   ticketing: { kind: 'rest', baseUrl: '${sandbox}/rest/ticketing', tokenSecretName: token, rest: restCalls }
   file_share: { kind: 'rest', baseUrl: '${sandbox}/rest/file-share', tokenSecretName: token, rest: restCalls }
 }
+
+// The standalone host's stores, warehouses and routing rule (local.settings.sample.json) as the order parameters; shop
+// handles with "_" for "-", as app setting names need (the app reads "store_a" as "store-a").
+param shopifyShops = {
+  store_a: { baseUrl: '${sandbox}/shopify/store-a', accessTokenSecretName: 'shopify-sandbox-token' }
+  store_b: { baseUrl: '${sandbox}/shopify/store-b', accessTokenSecretName: 'shopify-sandbox-token' }
+  store_c: { baseUrl: '${sandbox}/shopify/store-c', accessTokenSecretName: 'shopify-sandbox-token' }
+}
+param shipBobBaseUrl = '${sandbox}/shipbob'
+param shipBobChannelId = '100100'
+param shipStationBaseUrl = '${sandbox}/shipstation'
+param shipStationInventoryBaseUrl = '${sandbox}/shipstation/v2'
+param ordersRouting = {
+  US: ['shipbob', 'shipstation']
+  default: ['shipstation', 'shipbob']
+}
+param ordersStockPollInterval = '00:00:05'
