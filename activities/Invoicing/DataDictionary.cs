@@ -6,7 +6,7 @@ namespace Integration.Activities.Invoicing;
 /// One loaded, validated data-dictionary version: CRM product → ERP item, CRM tax code → ERP tax code,
 /// and CRM field values → ERP values. Immutable; the process loads one at start-up.
 /// </summary>
-public sealed class DataDictionary
+public sealed class DataDictionary : Integration.Activities.Orders.Stock.IWarehouseSkuMap
 {
     public DataDictionary(
         string version,

@@ -35,17 +35,16 @@ public static class WorkflowCatalog
         new("order", nameof(OrderFulfilmentOrchestrator), OrderWorkflows.FulfilmentInstanceId),
         new("stock-reserve", nameof(StockReservationOrchestrator), OrderWorkflows.StockReservationInstanceId),
         new("stock-release", nameof(StockReleaseOrchestrator), OrderWorkflows.StockReleaseInstanceId),
+        new("order-crm-note", nameof(OrderCrmNoteOrchestrator), OrderWorkflows.CrmNoteInstanceId),
         new("shipstation-notify", nameof(ShipStationShipmentsOrchestrator), OrderWorkflows.ShipStationShipmentsInstanceId),
     ];
 
     /// <summary>
     /// Orchestrators that run the product's own machinery rather than a business workflow (bulk jobs, from the
     /// operations API): listed so the catalog test knows they are left out on purpose; the list shows them under
-    /// their orchestrator's name, without a key. The order's CRM note ("order-note-{key}") is listed here too: its id
-    /// prefix begins with the fulfilment's ("order-"), which the catalog's prefix rule forbids, and support staff find
-    /// an order by its fulfilment workflow.
+    /// their orchestrator's name, without a key.
     /// </summary>
-    public static IReadOnlyList<string> InternalOrchestrators { get; } = ["BulkJobOrchestrator", nameof(OrderCrmNoteOrchestrator)];
+    public static IReadOnlyList<string> InternalOrchestrators { get; } = ["BulkJobOrchestrator"];
 
     /// <summary>The API names, for a 400 that lists what is accepted.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(w => w.Name).ToArray();

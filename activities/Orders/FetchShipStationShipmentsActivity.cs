@@ -1,3 +1,4 @@
+using Integration.Activities.Connectors.ShipStation;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -86,10 +87,7 @@ public sealed class FetchShipStationShipmentsActivity(
             throw new PermanentActivityFailureException($"{BaseUrlSetting} is not set to an absolute URL, so a SHIP_NOTIFY cannot be checked.");
         }
 
-        if (!Uri.TryCreate(resourceUrl, UriKind.Absolute, out Uri? url)
-            || !string.Equals(url.Scheme, configured.Scheme, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(url.IdnHost, configured.IdnHost, StringComparison.OrdinalIgnoreCase)
-            || url.Port != configured.Port)
+        if (!ShipStationUrls.PointsAt(resourceUrl, configured.AbsoluteUri) || !Uri.TryCreate(resourceUrl, UriKind.Absolute, out Uri? url))
         {
             throw new PermanentActivityFailureException($"resource_url does not point at ShipStation ({LogText.Safe(resourceUrl)}).");
         }

@@ -1,3 +1,6 @@
+using Integration.Activities.Connectors.ShipStation;
+using Integration.Activities.Invoicing;
+using Integration.Activities.Orders.Stock;
 using Integration.Activities.Queueing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,10 +19,15 @@ public static class OrderWorkflowsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<FulfilmentOptions>().Bind(configuration.GetSection(FulfilmentOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<FulfilmentOptions>, FulfilmentOptionsValidator>();
         services.AddOptions<ShipStationReadBackOptions>().Bind(configuration.GetSection(ShipStationReadBackOptions.Section));
         services.TryAddSingleton<IOrderCrmNoteLinks, CrossReferenceOrderCrmNoteLinks>();
+
+        // The connectors and the dictionary behind the order activities' narrow interfaces; the ShipStation client exists only
+        // when Connectors:ShipStation is configured, and the read-back activity fails saying so otherwise.
+        services.TryAddTransient<IOrderCrmTimeline, HubSpotOrderCrmTimeline>();
+        services.TryAddTransient<IShipStationShipments>(sp => sp.GetService<ShipStationClient>()
+            ?? throw new InvalidOperationException("A ShipStation SHIP_NOTIFY arrived but Connectors:ShipStation is not configured."));
+        services.TryAddSingleton<IWarehouseSkuMap>(sp => sp.GetRequiredService<DataDictionary>());
         services.TryAddSingleton<IEventQueue>(sp => sp.GetRequiredService<EventQueue>());
         services.TryAddSingleton<IReceivedEventStore>(sp => sp.GetRequiredService<ReceivedEventStore>());
         return services;

@@ -1,3 +1,4 @@
+using Integration.Orchestrations.Orders;
 namespace Integration.Activities.Orders;
 
 /// <summary>
@@ -16,39 +17,20 @@ public sealed class OrdersOptions
     /// "US_CA", as Azure app setting names take no '-') or "default". The most specific key that matches the shipping
     /// address gives the order warehouses are tried in.
     /// </summary>
-    public Dictionary<string, List<string>> Routing { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, List<string>> Routing { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How long a warehouse has from the order's creation there to ship it before an alert (and then every period again).</summary>
     public TimeSpan ShippingSla { get; set; } = TimeSpan.FromDays(2);
 
-    public OrdersStockOptions Stock { get; } = new();
+    public OrdersStockOptions Stock { get; set; } = new();
 
-    /// <summary>
-    /// The warehouses to try for an address, most preferred first: the rule of "{country}-{region}", else of
-    /// "{country}", else of "default"; empty when none applies.
-    /// </summary>
-    public IReadOnlyList<string> WarehousesFor(string? countryCode, string? regionCode)
-    {
-        string country = countryCode?.Trim() ?? string.Empty;
-        string region = regionCode?.Trim() ?? string.Empty;
-        if (country.Length > 0 && region.Length > 0)
-        {
-            foreach (char separator in (char[])['-', '_'])
-            {
-                if (Routing.TryGetValue($"{country}{separator}{region}", out List<string>? byRegion) && byRegion.Count > 0)
-                {
-                    return byRegion;
-                }
-            }
-        }
+    /// <summary>The warehouses to try for an address, most preferred first: <see cref="WarehouseRoutingRule"/> over <see cref="Routing"/>.</summary>
+    public IReadOnlyList<string> WarehousesFor(string? countryCode, string? regionCode) =>
+        WarehouseRoutingRule.Candidates(RoutingTable(), countryCode, regionCode).Warehouses;
 
-        if (country.Length > 0 && Routing.TryGetValue(country, out List<string>? byCountry) && byCountry.Count > 0)
-        {
-            return byCountry;
-        }
-
-        return Routing.TryGetValue(DefaultRoute, out List<string>? fallback) ? fallback : [];
-    }
+    /// <summary>The routing table as the rule reads it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RoutingTable() =>
+        Routing.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)(r.Value ?? []), StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Warehouse stock polling (section "Orders:Stock"): ShipBob sends no inventory webhooks, so stock is read on a timer.</summary>

@@ -11,7 +11,7 @@ namespace Integration.Activities.Orders;
 /// shipping SLA. Every problem (no address, no SKU, an unmapped SKU, no warehouse for the destination) is one
 /// sentence in <see cref="FulfilmentPlan.Problems"/>, so the workflow asks a person instead of guessing.
 /// </summary>
-public sealed class PlanOrderFulfilmentActivity(DataDictionary dictionary, IOptions<FulfilmentOptions> options)
+public sealed class PlanOrderFulfilmentActivity(DataDictionary dictionary, IOptions<OrdersOptions> options)
     : TaskActivity<FulfilmentPlanInput, FulfilmentPlan>
 {
     public override Task<FulfilmentPlan> RunAsync(TaskActivityContext context, FulfilmentPlanInput input)
@@ -21,7 +21,7 @@ public sealed class PlanOrderFulfilmentActivity(DataDictionary dictionary, IOpti
     }
 
     /// <summary>The plan; pure, so a test reads the rule directly.</summary>
-    public static FulfilmentPlan Plan(FulfilmentPlanInput input, DataDictionary dictionary, FulfilmentOptions options)
+    public static FulfilmentPlan Plan(FulfilmentPlanInput input, DataDictionary dictionary, OrdersOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(dictionary);
@@ -65,7 +65,7 @@ public sealed class PlanOrderFulfilmentActivity(DataDictionary dictionary, IOpti
             (warehouses, _) = WarehouseRoutingRule.Candidates(options.RoutingTable(), address.CountryCode, address.ProvinceCode);
             if (warehouses.Count == 0)
             {
-                problems.Add($"no warehouse is configured for {address.CountryCode}{(address.ProvinceCode is null ? string.Empty : "-" + address.ProvinceCode)} ({FulfilmentOptions.Section}:Routing has no matching key and no default)");
+                problems.Add($"no warehouse is configured for {address.CountryCode}{(address.ProvinceCode is null ? string.Empty : "-" + address.ProvinceCode)} ({OrdersOptions.Section}:Routing has no matching key and no default)");
             }
         }
 

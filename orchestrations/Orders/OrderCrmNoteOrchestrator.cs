@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 namespace Integration.Orchestrations.Orders;
 
 /// <summary>
-/// The CRM subscriber of a placed order (<c>order-note-{key}</c>): adds the order to the customer's CRM timeline as a
+/// The CRM subscriber of a placed order (<c>crm-note-{key}</c>): adds the order to the customer's CRM timeline as a
 /// note on the contact found by the order's email, once (a cross-reference remembers the note). No email, or no
 /// contact with it: nothing is written, and the result says why. A step that fails after its retries ends in a dead letter.
 /// </summary>

@@ -19,7 +19,7 @@ public static class OrderWorkflows
 
     public static string StockReleaseInstanceId(string orderKey) => "stock-release-" + orderKey;
 
-    public static string CrmNoteInstanceId(string orderKey) => "order-note-" + orderKey;
+    public static string CrmNoteInstanceId(string orderKey) => "crm-note-" + orderKey;
 
     /// <summary>One per ShipStation SHIP_NOTIFY (its subject is a hash of the resource URL).</summary>
     public static string ShipStationShipmentsInstanceId(string notifyKey) => "shipstation-notify-" + notifyKey;

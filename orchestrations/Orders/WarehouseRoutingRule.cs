@@ -23,6 +23,9 @@ public static class WarehouseRoutingRule
         if (country is not null && region is not null)
         {
             keys.Add($"{country}-{region}");
+
+            // Azure app setting names take no '-', so "US_CA" is the same key.
+            keys.Add($"{country}_{region}");
         }
 
         if (country is not null)

@@ -97,7 +97,7 @@ internal static class OrderRoutes
             RestartIfFinished: false);
     }
 
-    /// <summary>crm-order-note: placed → <c>order-note-{key}</c>, once.</summary>
+    /// <summary>crm-order-note: placed → <c>crm-note-{key}</c>, once.</summary>
     public static EventRoute CrmNote(EventEnvelope envelope)
     {
         if (!OrderKeys.TryParse(envelope.Subject, out string shop, out long orderId))

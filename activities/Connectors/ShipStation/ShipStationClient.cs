@@ -22,7 +22,7 @@ namespace Integration.Activities.Connectors.ShipStation;
 /// cancelled order is locked (400), and then it is read back. Also fetches the shipments a SHIP_NOTIFY points at,
 /// refusing any URL that is not ShipStation's own: the webhook is unsigned, so its URL is untrusted.
 /// </summary>
-public sealed class ShipStationClient(HttpClient http, IOptionsMonitor<ShipStationOptions> options, TimeProvider time) : IWarehouseConnector
+public sealed class ShipStationClient(HttpClient http, IOptionsMonitor<ShipStationOptions> options, TimeProvider time) : IWarehouseConnector, Integration.Activities.Orders.IShipStationShipments
 {
     public const string SystemName = "shipstation";
     public const string InventoryKeyHeader = "API-Key";
@@ -182,9 +182,7 @@ public sealed class ShipStationClient(HttpClient http, IOptionsMonitor<ShipStati
     public bool IsShipStationUrl(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return url.IsAbsoluteUri && Uri.TryCreate(options.CurrentValue.BaseUrl, UriKind.Absolute, out Uri? baseUri) &&
-            Uri.Compare(url, baseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0 &&
-            url.UserInfo.Length == 0;
+        return url.IsAbsoluteUri && ShipStationUrls.PointsAt(url.AbsoluteUri, options.CurrentValue.BaseUrl);
     }
 
     private static WarehouseCancelResult? Locked(JsonObject order, string id) =>

@@ -13,8 +13,6 @@ public static class StockServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<StockLoopOptions>().Bind(configuration.GetSection(StockLoopOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StockLoopOptions>, StockLoopOptionsValidator>());
         services.TryAddSingleton<StockLedger>();
         services.TryAddSingleton<IStockLedger>(sp => sp.GetRequiredService<StockLedger>());
         services.TryAddSingleton<IStockLedgerIndex>(sp => sp.GetRequiredService<StockLedger>());

@@ -86,21 +86,21 @@ public sealed partial class WarehouseStockPoller(
 /// shutdown ends it.
 /// </summary>
 /// <param name="services">Resolves the poller per round, so a missing connector registration is a logged failure, not a host that cannot start.</param>
-public sealed partial class WarehouseStockLoop(IServiceProvider services, IOptionsMonitor<StockLoopOptions> options, TimeProvider time, ILogger<WarehouseStockLoop> log)
+public sealed partial class WarehouseStockLoop(IServiceProvider services, IOptionsMonitor<OrdersOptions> options, TimeProvider time, ILogger<WarehouseStockLoop> log)
     : BackgroundService
 {
     private static readonly TimeSpan FirstBackOff = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.CurrentValue.Enabled)
+        if (!options.CurrentValue.Stock.Enabled)
         {
             LogDisabled();
             return;
         }
 
         int failures = 0;
-        TimeSpan wait = options.CurrentValue.PollInterval;
+        TimeSpan wait = options.CurrentValue.Stock.PollInterval;
         while (true)
         {
             await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
@@ -108,12 +108,12 @@ public sealed partial class WarehouseStockLoop(IServiceProvider services, IOptio
             {
                 await services.GetRequiredService<WarehouseStockPoller>().PollOnceAsync(stoppingToken).ConfigureAwait(false);
                 failures = 0;
-                wait = options.CurrentValue.PollInterval;
+                wait = options.CurrentValue.Stock.PollInterval;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 failures++;
-                TimeSpan interval = options.CurrentValue.PollInterval;
+                TimeSpan interval = options.CurrentValue.Stock.PollInterval;
                 wait = TimeSpan.FromTicks(Math.Min(interval.Ticks, FirstBackOff.Ticks << Math.Min(failures - 1, 16)));
                 if (failures == 1 || failures % 60 == 0)
                 {

@@ -1,3 +1,4 @@
+using Integration.Activities.Connectors.ShipStation;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -48,13 +49,8 @@ public sealed class ShipStationNotifyNormaliser : IWebhookNormaliser
     public static string NotifyKey(string resourceUrl) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resourceUrl ?? throw new ArgumentNullException(nameof(resourceUrl)))).AsSpan(0, 16));
 
-    /// <summary>Whether <paramref name="url"/> is an absolute URL with the scheme, host and port of <paramref name="baseUrl"/>.</summary>
-    public static bool PointsAt(string url, string? baseUrl) =>
-        Uri.TryCreate(baseUrl, UriKind.Absolute, out Uri? allowed) &&
-        Uri.TryCreate(url, UriKind.Absolute, out Uri? target) &&
-        (target.Scheme == Uri.UriSchemeHttp || target.Scheme == Uri.UriSchemeHttps) &&
-        string.IsNullOrEmpty(target.UserInfo) &&
-        Uri.Compare(target, allowed, UriComponents.SchemeAndServer | UriComponents.Port, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+    /// <summary>Whether <paramref name="url"/> is ShipStation's (<see cref="ShipStationUrls.PointsAt"/>).</summary>
+    public static bool PointsAt(string url, string? baseUrl) => ShipStationUrls.PointsAt(url, baseUrl);
 
     private static string OtherType(string resourceType)
     {

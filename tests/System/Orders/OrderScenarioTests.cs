@@ -249,7 +249,7 @@ public sealed class OrderScenarioTests(OrdersHostFixture fixture)
         long id = SampleOrders.NewOrderId();
         using (await run.PlaceAsync("store-a", id, [("MUG-CLASSIC", 1)], CancellationToken.None)) { }
 
-        JsonObject output = await CompletedOutputAsync("order-note-" + SampleOrders.Key("store-a", id));
+        JsonObject output = await CompletedOutputAsync("crm-note-" + SampleOrders.Key("store-a", id));
         Assert.Equal("noted", (string?)output["Outcome"]);
         JsonArray notes = await fixture.Sandbox.GetArrayAsync("/_sandbox/hubspot/notes");
         Assert.Contains(notes, n => n!.ToJsonString().Contains(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));

@@ -34,7 +34,7 @@ public sealed class ShopifyIngressTests(StandaloneHostFixture fixture)
 
         // Each subscriber's message is dispatched on its own (the order workflows may not exist in this build:
         // the dispatch, which names the instance it started, is what shows the three messages).
-        string[] instances = [$"order-{key}", $"stock-reserve-{key}", $"order-note-{key}"];
+        string[] instances = [$"order-{key}", $"stock-reserve-{key}", $"crm-note-{key}"];
         await Eventually.Until(
             () => Task.FromResult(DispatchLines(eventId)),
             lines => instances.All(i => lines.Any(l => l.Contains(" " + i + " ", StringComparison.Ordinal))),

@@ -768,7 +768,7 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     }
 
 
-    private const string ShopifyShopsPrefix = "Webhooks__Sources__shopify__Shops__";
+    private const string WebhookShopsPrefix = "Webhooks__Sources__shopify__Shops__";
 
     private static readonly string[] DevelopmentShops = ["store-a", "store-b", "store-c"];
 

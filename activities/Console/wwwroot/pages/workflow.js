@@ -75,7 +75,7 @@ function subject(view) {
     case 'offboarding': return `The offboarding of employee ${view.key}`;
     case 'onboarding': return `The onboarding of employee ${view.key}`;
     case 'order': return `Order ${orderName(view.key)}`;
-    case 'stock-reservation': return `The stock of order ${orderName(view.key)}`;
+    case 'stock-reserve': return `The stock of order ${orderName(view.key)}`;
     case 'stock-release': return `The stock release of order ${orderName(view.key)}`;
     case 'order-crm-note': return `The CRM note of order ${orderName(view.key)}`;
     case 'shipstation-notify': return 'A ShipStation shipment notice';
@@ -191,7 +191,7 @@ function systemName(system) {
 function business(view) {
   const kind = {
     'deal-invoice': 'Deal', offboarding: 'Employee (offboarding)', onboarding: 'Employee (onboarding)', order: 'Order',
-    'stock-reservation': 'Order stock', 'stock-release': 'Order stock', 'order-crm-note': 'Order (CRM note)', 'shipstation-notify': 'ShipStation notice',
+    'stock-reserve': 'Order stock', 'stock-release': 'Order stock', 'order-crm-note': 'Order (CRM note)', 'shipstation-notify': 'ShipStation notice',
   }[view.workflow] ?? view.name;
   const out = view.output ?? {};
   const rows = [

@@ -6,7 +6,7 @@
 import { get, post } from '../api.js';
 import { dialog, el, field, longText, problemBox, replace, select, statusBox, statusLabel, when } from '../ui.js';
 
-const WORKFLOWS = ['deal-invoice', 'offboarding', 'onboarding', 'order', 'stock-reservation', 'stock-release', 'order-crm-note', 'shipstation-notify'];
+const WORKFLOWS = ['deal-invoice', 'offboarding', 'onboarding', 'order', 'stock-reserve', 'stock-release', 'order-crm-note', 'shipstation-notify'];
 const STATUSES = ['Running', 'Pending', 'Suspended', 'Completed', 'Failed', 'Terminated'];
 const STEPS = [
   'awaiting-review', 'waiting-for-business-day', 'waiting-for-effective-time', 'dead-lettered',

@@ -155,7 +155,7 @@ public sealed class InstanceTableFinderTests
         Assert.Equal("42", page.Items[0].Key);
         Assert.Empty(rows.Queries);
         Assert.Equal(
-            ["deal-invoice-42", "offboarding-42", "onboarding-42", "order-42", "stock-reserve-42", "stock-release-42", "shipstation-notify-42"],
+            ["deal-invoice-42", "offboarding-42", "onboarding-42", "order-42", "stock-reserve-42", "stock-release-42", "crm-note-42", "shipstation-notify-42"],
             rows.PointReads);
         Assert.Null(page.ContinuationToken);
     }

@@ -32,6 +32,7 @@ public sealed class WorkflowCatalogTests
     [InlineData("order", "store-a-1001", "order-store-a-1001")]
     [InlineData("stock-reserve", "store-a-1001", "stock-reserve-store-a-1001")]
     [InlineData("stock-release", "store-b-7", "stock-release-store-b-7")]
+    [InlineData("order-crm-note", "store-c-9", "crm-note-store-c-9")]
     [InlineData("shipstation-notify", "0f3a", "shipstation-notify-0f3a")]
     public void A_key_maps_to_the_orchestrators_own_instance_id_and_back(string workflow, string key, string instanceId)
     {

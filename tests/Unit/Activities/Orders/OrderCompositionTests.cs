@@ -28,7 +28,7 @@ public sealed class OrderCompositionTests
         Assert.Equal(10, orderActivities.Length);
         Assert.All(orderActivities, t => Assert.IsAssignableFrom<ITaskActivity>(services.GetRequiredService(t)));
 
-        FulfilmentOptions options = services.GetRequiredService<IOptions<FulfilmentOptions>>().Value;
+        OrdersOptions options = services.GetRequiredService<IOptions<OrdersOptions>>().Value;
         Assert.Equal(["shipbob", "shipstation"], options.RoutingTable()["us"]);
         Assert.Equal(["shipstation", "shipbob"], options.RoutingTable()["default"]);
         Assert.Equal(TimeSpan.FromDays(2), options.ShippingSla);

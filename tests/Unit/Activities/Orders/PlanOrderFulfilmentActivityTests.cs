@@ -1,3 +1,4 @@
+using Integration.Activities.Connectors.Warehouses;
 using Integration.Activities.Invoicing;
 using Integration.Activities.Orders;
 using Integration.Orchestrations.Orders;
@@ -19,7 +20,7 @@ public sealed class PlanOrderFulfilmentActivityTests
         ValueMapping.Empty,
         new Dictionary<string, WarehouseSkuMapping> { ["TEE-BLK-M"] = new("WH-TEE-BLK-M", null), ["MUG-CLASSIC"] = new("WH-MUG-CLASSIC", null) });
 
-    private static readonly FulfilmentOptions Options = new()
+    private static readonly OrdersOptions Options = new()
     {
         Routing = new(StringComparer.OrdinalIgnoreCase) { ["US"] = ["shipbob", "shipstation"], ["default"] = ["shipstation", "shipbob"] },
         ShippingSla = TimeSpan.FromHours(48),
@@ -99,7 +100,7 @@ public sealed class PlanOrderFulfilmentActivityTests
     [Fact]
     public void A_destination_no_route_covers_is_a_problem_naming_the_setting()
     {
-        var usOnly = new FulfilmentOptions { Routing = new() { ["US"] = ["shipbob"] } };
+        var usOnly = new OrdersOptions { Routing = new() { ["US"] = ["shipbob"] } };
 
         FulfilmentPlan plan = PlanOrderFulfilmentActivity.Plan(
             new FulfilmentPlanInput(Order(UsAddress with { CountryCode = "FR", ProvinceCode = null }, new ShopOrderLine(11, "TEE-BLK-M", "T", 1, 1m)), "c"), Dictionary, usOnly);
@@ -118,13 +119,13 @@ public sealed class PlanOrderFulfilmentActivityTests
     [Fact]
     public void The_options_validator_refuses_a_zero_sla_and_a_route_without_warehouses()
     {
-        var bad = new FulfilmentOptions { ShippingSla = TimeSpan.Zero, Routing = new() { ["US"] = [] } };
+        var bad = new OrdersOptions { ShippingSla = TimeSpan.Zero, Routing = new() { ["US"] = [] } };
 
-        ValidateOptionsResult result = new FulfilmentOptionsValidator().Validate(null, bad);
+        ValidateOptionsResult result = new OrdersOptionsValidator(new RegisteredWarehouses(["shipbob", "shipstation"])).Validate(null, bad);
 
         Assert.True(result.Failed);
         Assert.Contains("Orders:ShippingSla", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Orders:Routing:US names no warehouse", result.FailureMessage, StringComparison.Ordinal);
-        Assert.True(new FulfilmentOptionsValidator().Validate(null, Options).Succeeded);
+        Assert.True(new OrdersOptionsValidator(new RegisteredWarehouses(["shipbob", "shipstation"])).Validate(null, Options).Succeeded);
     }
 }

@@ -81,7 +81,7 @@ public sealed class WarehouseStockLoopTests
 
             throw new InvalidOperationException("storage down");
         });
-        using var loop = Loop(new StockLoopOptions { PollInterval = TimeSpan.FromMilliseconds(20) });
+        using var loop = Loop(new OrdersStockOptions { PollInterval = TimeSpan.FromMilliseconds(20) });
 
         await loop.StartAsync(CancellationToken.None);
         Task finished = await Task.WhenAny(third.Task, Task.Delay(TimeSpan.FromSeconds(10)));
@@ -95,7 +95,7 @@ public sealed class WarehouseStockLoopTests
     [Fact]
     public async Task The_loop_does_not_run_when_disabled()
     {
-        using var loop = Loop(new StockLoopOptions { Enabled = false, PollInterval = TimeSpan.FromMilliseconds(20) });
+        using var loop = Loop(new OrdersStockOptions { Enabled = false, PollInterval = TimeSpan.FromMilliseconds(20) });
 
         await loop.StartAsync(CancellationToken.None);
         Task ended = await Task.WhenAny(loop.ExecuteTask!, Task.Delay(TimeSpan.FromSeconds(10)));
@@ -110,11 +110,11 @@ public sealed class WarehouseStockLoopTests
     private WarehouseStockPoller Poller(params IWarehouseConnector[] warehouses) =>
         new(warehouses, ledger.Object, index.Object, sync.Object, clock, NullLogger<WarehouseStockPoller>.Instance);
 
-    private WarehouseStockLoop Loop(StockLoopOptions settings)
+    private WarehouseStockLoop Loop(OrdersStockOptions settings)
     {
         var services = new ServiceCollection().AddSingleton(Poller()).BuildServiceProvider();
-        var options = new Mock<IOptionsMonitor<StockLoopOptions>>();
-        options.SetupGet(o => o.CurrentValue).Returns(settings);
+        var options = new Mock<IOptionsMonitor<OrdersOptions>>();
+        options.SetupGet(o => o.CurrentValue).Returns(new OrdersOptions { Stock = settings });
         return new WarehouseStockLoop(services, options.Object, TimeProvider.System, NullLogger<WarehouseStockLoop>.Instance);
     }
 

@@ -68,7 +68,7 @@ public sealed class OrderRoutesTests
     {
         var route = Reconcile(Shop(EventTypes.ShopOrderPlaced, EventSubscriptions.CrmOrderNote));
 
-        Assert.Equal((OrderWorkflows.CrmNote, "order-note-store-a-1001", true, false), (route.OrchestratorName, route.InstanceId, route.StartIfAbsent, route.RestartIfFinished));
+        Assert.Equal((OrderWorkflows.CrmNote, "crm-note-store-a-1001", true, false), (route.OrchestratorName, route.InstanceId, route.StartIfAbsent, route.RestartIfFinished));
         Assert.Equal("ada@example.com", Assert.IsType<OrderCrmNoteInput>(route.Input).Order.Email);
     }
 
