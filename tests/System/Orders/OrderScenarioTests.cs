@@ -30,7 +30,7 @@ public sealed class OrderScenarioTests(OrdersHostFixture fixture)
         Assert.Equal("fulfilled", (string?)output["Outcome"]);
         JsonObject? store = await run.Shop.GetOrderAsync("store-a", id, CancellationToken.None);
         JsonNode fulfilment = Assert.Single(store!["fulfillments"]!.AsArray())!;
-        string tracking = fulfilment["trackingInfo"]?["number"]?.GetValue<string>() ?? fulfilment["tracking_info"]?["number"]?.GetValue<string>() ?? string.Empty;
+        string tracking = fulfilment["trackingInfo"]?[0]?["number"]?.GetValue<string>() ?? string.Empty;
         Assert.False(string.IsNullOrEmpty(tracking), $"the fulfilment must carry the tracking number: {fulfilment.ToJsonString()}");
         Assert.Contains(tracking, shipment.ToJsonString(), StringComparison.Ordinal);
     }
@@ -251,8 +251,11 @@ public sealed class OrderScenarioTests(OrdersHostFixture fixture)
 
         JsonObject output = await CompletedOutputAsync("crm-note-" + SampleOrders.Key("store-a", id));
         Assert.Equal("noted", (string?)output["Outcome"]);
+        string name = (string)(await run.Shop.GetOrderAsync("store-a", id, CancellationToken.None))!["order"]!["name"]!;
         JsonArray notes = await fixture.Sandbox.GetArrayAsync("/_sandbox/hubspot/notes");
-        Assert.Contains(notes, n => n!.ToJsonString().Contains(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        JsonNode note = Assert.Single(notes, n => (string?)n!["id"] == (string?)output["NoteId"])!;
+        Assert.Contains($"Order {name} placed in store-a", note.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal((string?)output["ContactId"], (string?)note["contactId"]);
     }
 
     [Fact]
