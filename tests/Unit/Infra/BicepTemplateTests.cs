@@ -77,6 +77,12 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         "pricingAmountTolerance",
         "offboardingEnabled",
         "identityTargets",
+        "shopifyShops",
+        "shipBobBaseUrl",
+        "shipBobChannelId",
+        "shipStationBaseUrl",
+        "shipStationInventoryBaseUrl",
+        "ordersRouting",
     ];
 
     // The Key Vault the tests evaluate the function app module with (its real name holds a uniqueString only Azure knows).
