@@ -71,12 +71,6 @@ param publicBaseUrl string = ''
 @description('Optional. HubSpot API base URL.')
 param hubSpotBaseUrl string = 'https://api.hubapi.com'
 
-@description('Optional. The Shopify shops whose webhooks the "shopify" source accepts, by handle (the domain without .myshopify.com: lower-case letters, digits and "-"). Each shop\'s secret goes into Key Vault as webhooks-shopify-<shop>-secret after deployment. Empty: no "shopify" source.')
-param shopifyShops string[] = []
-
-@description('Optional. The ShipStation API whose origin a SHIP_NOTIFY resource_url must have (the "shipstation" source fetches nothing from any other host).')
-param shipStationBaseUrl string = 'https://ssapi.shipstation.com'
-
 @description('Optional. BambooHR API base URL for the company, "https://<companyDomain>.bamboohr.com/api/v1/" (the connector appends "employees/..."). Empty until the HR workflows are used.')
 param bambooHrBaseUrl string = ''
 
@@ -143,16 +137,16 @@ param identityTargets identityTargetsType = {}
 @description('Optional. Shopify Admin API version every store is called with.')
 param shopifyApiVersion string = '2026-01'
 
-@description('Optional. Shopify stores by handle, "_" for "-" ("store_a" is shop "store-a"): { baseUrl: "https://<shop>.myshopify.com", accessTokenSecretName }. The token goes into Key Vault under accessTokenSecretName, never here. None: the app takes no orders.')
+@description('Optional. Shopify stores by shop handle (the domain without .myshopify.com; "store_a" or \'store-a\', the same shop): { baseUrl: "https://<shop>.myshopify.com", accessTokenSecretName, webhookSecretName? }. Each store gets its connector and its "shopify" webhook source entry; the Admin API token goes into Key Vault under accessTokenSecretName and the webhook secret under webhookSecretName (default "webhooks-shopify-<shop>-secret"), never here. An invalid handle stops the deployment. None: the app takes no orders and has no "shopify" source.')
 param shopifyShops shopifyShopsType = {}
 
-@description('Optional. ShipBob API root, without the version (e.g. "https://api.shipbob.com"). Empty: ShipBob is not used. Its token goes into Key Vault as "shipbob-access-token".')
+@description('Optional. ShipBob API root, without the version (e.g. "https://api.shipbob.com"). Set: ShipBob is a warehouse and the "shipbob" webhook source exists; its token goes into Key Vault as "shipbob-access-token", the webhook secret as "webhooks-shipbob-secret". Empty: neither.')
 param shipBobBaseUrl string = ''
 
 @description('Optional. ShipBob channel id (digits) orders are created in. Required when shipBobBaseUrl is set.')
 param shipBobChannelId string = ''
 
-@description('Optional. ShipStation v1 API root (e.g. "https://ssapi.shipstation.com"). Empty: ShipStation is not used. Its key and secret go into Key Vault as "shipstation-api-key" and "shipstation-api-secret".')
+@description('Optional. ShipStation v1 API root (e.g. "https://ssapi.shipstation.com"). Set: ShipStation is a warehouse and the "shipstation" webhook source exists, fetching SHIP_NOTIFY resource_urls only from this origin; the key and secret go into Key Vault as "shipstation-api-key" and "shipstation-api-secret", the webhook token as "webhooks-shipstation-token". Empty: neither.')
 param shipStationBaseUrl string = ''
 
 @description('Optional. ShipStation v2 API root, for accounts with the Inventory add-on (key in Key Vault as "shipstation-inventory-api-key"). Empty: no stock API; ShipStation stock counts as unlimited.')
@@ -197,11 +191,11 @@ param appWebhookSecret string = ''
 @secure()
 param hrWebhookSecret string = ''
 
-@description('Optional. ShipBob webhook signing secret ("whsec_...", Standard Webhooks) for source "shipbob".')
+@description('Optional. ShipBob webhook signing secret ("whsec_...", Standard Webhooks) for source "shipbob", which exists when shipBobBaseUrl is set.')
 @secure()
 param shipBobWebhookSecret string = ''
 
-@description('Optional. The secret token ShipStation calls the "shipstation" source with (?token=<value> in the webhook URL; ShipStation v1 signs nothing).')
+@description('Optional. The secret token ShipStation calls the "shipstation" source with (?token=<value> in the webhook URL; ShipStation v1 signs nothing). The source exists when shipStationBaseUrl is set.')
 @secure()
 param shipStationWebhookToken string = ''
 
@@ -429,8 +423,6 @@ module functionApp 'modules/functionapp.bicep' = {
     taskHubName: taskHubName
     eventsQueueName: eventsQueueName
     hubSpotBaseUrl: hubSpotBaseUrl
-    shopifyShops: shopifyShops
-    shipStationBaseUrl: shipStationBaseUrl
     bambooHrBaseUrl: bambooHrBaseUrl
     quickBooksBaseUrl: quickBooksBaseUrl
     quickBooksRealmId: quickBooksRealmId

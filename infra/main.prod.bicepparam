@@ -52,6 +52,24 @@ param identityTargets = {
   // }
 }
 
+// Order fulfilment (README "Order fulfilment", docs/deploy.md). Each store and warehouse is named once: the same
+// parameter writes its connector and its webhook source ("shopify", "shipbob", "shipstation"); left empty, there is
+// neither, and the app takes no orders. Tokens and webhook secrets go into Key Vault, never here. For example:
+//   param shopifyShops = {
+//     store_a: { baseUrl: 'https://store-a.myshopify.com', accessTokenSecretName: 'shopify-store-a-token' }
+//     // webhook secret: Key Vault "webhooks-shopify-store-a-secret" (or set webhookSecretName)
+//   }
+//   param shipBobBaseUrl = 'https://api.shipbob.com'
+//   param shipBobChannelId = '<channel id>'
+//   param shipStationBaseUrl = 'https://ssapi.shipstation.com' // also the origin SHIP_NOTIFY pointers must have
+//   param ordersRouting = { default: [ 'shipbob', 'shipstation' ] }
+param shopifyShops = {}
+param shipBobBaseUrl = ''
+param shipBobChannelId = ''
+param shipStationBaseUrl = ''
+param shipStationInventoryBaseUrl = ''
+param ordersRouting = {}
+
 param keyVaultEnablePurgeProtection = true
 param keyVaultSoftDeleteRetentionInDays = 90
 // Object IDs of the operator group(s) that rotate secrets.

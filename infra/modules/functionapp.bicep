@@ -67,12 +67,6 @@ param eventsQueueName string
 @description('Required. HubSpot API base URL.')
 param hubSpotBaseUrl string
 
-@description('Optional. Shopify shop handles the "shopify" source accepts (each one\'s secret is Key Vault secret webhooks-shopify-<shop>-secret). Empty: no "shopify" source.')
-param shopifyShops string[] = []
-
-@description('Required. The ShipStation API origin SHIP_NOTIFY pointers must name.')
-param shipStationBaseUrl string
-
 @description('Optional. BambooHR API base URL of the company ("https://<companyDomain>.bamboohr.com/api/v1/").')
 param bambooHrBaseUrl string = ''
 
@@ -123,10 +117,10 @@ param identityTargets identityTargetsType = {}
 @description('Optional. Shopify Admin API version every store is called with (Connectors__Shopify__ApiVersion).')
 param shopifyApiVersion string = '2026-01'
 
-@description('Optional. Shopify stores by handle ("_" for "-"), written as Connectors__Shopify__Shops__<shop>__BaseUrl and __AccessToken (a Key Vault reference to accessTokenSecretName). None: the app takes no orders.')
+@description('Optional. Shopify stores by shop handle ("-" or "_" alike; written "_" in setting names): Connectors__Shopify__Shops__<shop>__BaseUrl and __AccessToken (a Key Vault reference to accessTokenSecretName), and the "shopify" webhook source\'s Webhooks__Sources__shopify__Shops__<shop>__Secrets__0 (a Key Vault reference to webhookSecretName, default "webhooks-shopify-<shop>-secret"). None: no orders and no "shopify" source.')
 param shopifyShops shopifyShopsType = {}
 
-@description('Optional. ShipBob API root without the version. Empty: ShipBob is not a warehouse (no Connectors__ShipBob__* settings are written).')
+@description('Optional. ShipBob API root without the version. Set: ShipBob is a warehouse (Connectors__ShipBob__*) and the "shipbob" webhook source exists. Empty: neither.')
 param shipBobBaseUrl string = ''
 
 @description('Optional. ShipBob channel id orders are created in (digits). Required when shipBobBaseUrl is set.')
@@ -135,7 +129,7 @@ param shipBobChannelId string = ''
 @description('Optional. ShipBob dated API version.')
 param shipBobApiVersion string = '2026-01'
 
-@description('Optional. ShipStation v1 API root. Empty: ShipStation is not a warehouse (no Connectors__ShipStation__* settings are written).')
+@description('Optional. ShipStation v1 API root. Set: ShipStation is a warehouse (Connectors__ShipStation__*) and the "shipstation" webhook source exists, accepting SHIP_NOTIFY pointers only to this origin (ResourceBaseUrl). Empty: neither.')
 param shipStationBaseUrl string = ''
 
 @description('Optional. ShipStation v2 API root for the Inventory add-on (the connector appends "/inventory"). Empty: the account has no stock API, and the app treats ShipStation stock as unlimited.')
@@ -173,29 +167,47 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 // HubSpot v3 signs the full request URI, so the app must know the URL its callers used.
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
 
-// The "shopify" source: a secret per shop. App setting names on Linux allow no "-", so a shop's "-" is written "_"
-// (shop handles hold no "_"; the app reads it back as "-"). No shops: no source, which the app would refuse as empty.
+// A store is named once, in shopifyShops: its connector settings and its "shopify" webhook secret both come from that entry.
+// App setting names on Linux allow no "-", so a shop's "-" is written "_" (shop handles hold no "_"; the app reads it back
+// as "-"); Key Vault secret names allow no "_", so the default webhook secret name uses the handle with "-". A "--" would
+// become "__", the section separator, so such a handle is refused rather than misread.
 var shopHandleCharacters = 'abcdefghijklmnopqrstuvwxyz0123456789-'
 var invalidShopifyShops = filter(
-  shopifyShops,
-  shop => contains(
+  objectKeys(shopifyShops),
+  key => contains(
     [
-      empty(shop)
-      length(shop) > 60
-      startsWith(shop, '-')
-      endsWith(shop, '-')
-      !empty(filter(range(0, length(shop)), i => !contains(shopHandleCharacters, substring(shop, i, 1))))
+      empty(key)
+      length(key) > 60
+      startsWith(replace(key, '_', '-'), '-')
+      endsWith(replace(key, '_', '-'), '-')
+      contains(replace(key, '_', '-'), '--')
+      !empty(filter(range(0, length(key)), i => !contains(shopHandleCharacters, substring(replace(key, '_', '-'), i, 1))))
+      length(filter(objectKeys(shopifyShops), other => replace(other, '_', '-') == replace(key, '_', '-'))) > 1
     ],
     true
   )
 )
-var shopifySettings = empty(shopifyShops) ? {} : shallowMerge([
-  { Webhooks__Sources__shopify__Scheme: 'shopify' }
-  toObject(
-    shopifyShops,
-    shop => 'Webhooks__Sources__shopify__Shops__${replace(shop, '-', '_')}__Secrets__0',
-    shop => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=webhooks-shopify-${shop}-secret)'
-  )
+
+// The webhook sources of order fulfilment exist exactly when what they report on is configured: "shopify" with a
+// store, "shipbob" and "shipstation" with their warehouse (the app refuses a shipstation source without the API origin).
+var orderWebhookSettings = shallowMerge([
+  empty(shopifyShops) ? {} : shallowMerge([
+    { Webhooks__Sources__shopify__Scheme: 'shopify' }
+    toObject(
+      items(shopifyShops),
+      shop => 'Webhooks__Sources__shopify__Shops__${replace(shop.key, '-', '_')}__Secrets__0',
+      shop => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${shop.value.?webhookSecretName ?? 'webhooks-shopify-${replace(shop.key, '_', '-')}-secret'})'
+    )
+  ])
+  empty(shipBobBaseUrl) ? {} : {
+    Webhooks__Sources__shipbob__Scheme: 'shipbob'
+    Webhooks__Sources__shipbob__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.shipBobWebhookSecret})'
+  }
+  empty(shipStationBaseUrl) ? {} : {
+    Webhooks__Sources__shipstation__Scheme: 'shipstation'
+    Webhooks__Sources__shipstation__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.shipStationWebhookToken})'
+    Webhooks__Sources__shipstation__ResourceBaseUrl: shipStationBaseUrl
+  }
 ])
 
 // Operations keys as app settings "Operations__Keys__<index>__<Setting>": hashes only, so plain values, no Key Vault.
@@ -259,8 +271,8 @@ var identityTargetSettings = toObject(
 var orderSettings = toObject(
   concat(
     flatten(map(items(shopifyShops), shop => [
-      ['Connectors__Shopify__Shops__${shop.key}__BaseUrl', shop.value.baseUrl]
-      ['Connectors__Shopify__Shops__${shop.key}__AccessToken', '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${shop.value.accessTokenSecretName})']
+      ['Connectors__Shopify__Shops__${replace(shop.key, '-', '_')}__BaseUrl', shop.value.baseUrl]
+      ['Connectors__Shopify__Shops__${replace(shop.key, '-', '_')}__AccessToken', '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${shop.value.accessTokenSecretName})']
     ])),
     empty(shipBobBaseUrl) ? [] : [
       ['Connectors__ShipBob__BaseUrl', shipBobBaseUrl]
@@ -392,14 +404,10 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Webhooks__Sources__app__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.appWebhookSecret})'
     Webhooks__Sources__hr__Scheme: 'bamboohr'
     Webhooks__Sources__hr__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.hrWebhookSecret})'
-    Webhooks__Sources__shipbob__Scheme: 'shipbob'
-    Webhooks__Sources__shipbob__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.shipBobWebhookSecret})'
-    Webhooks__Sources__shipstation__Scheme: 'shipstation'
-    Webhooks__Sources__shipstation__Secrets__0: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.shipStationWebhookToken})'
-    Webhooks__Sources__shipstation__ResourceBaseUrl: shipStationBaseUrl
+    // The order sources (shopify, shipbob, shipstation): only those whose store or warehouse is configured.
     ...(empty(invalidShopifyShops)
-      ? shopifySettings
-      : fail('shopifyShops: ${join(invalidShopifyShops, ', ')} is not a shop handle (the domain without .myshopify.com: 1-60 of a-z, 0-9 and "-", not at either end).'))
+      ? orderWebhookSettings
+      : fail('shopifyShops: ${join(invalidShopifyShops, ', ')} is not a shop handle, or names a shop twice (the domain without .myshopify.com: 1-60 of a-z, 0-9 and "-", not at either end, no "--"; "_" may stand for "-").'))
     Webhooks__PublicBaseUrl: effectivePublicBaseUrl
 
     // ERP in use. The app checks only the selected ERP's connector settings at start-up; the other
@@ -425,8 +433,6 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     BusinessCalendar__TimeZone: businessCalendarTimeZone
     BusinessCalendar__Region: businessCalendarRegion
     Pricing__AmountTolerance: pricingAmountTolerance
-    // Order fulfilment: how often the warehouses' stock is read and pushed to the stores.
-    Orders__Stock__PollInterval: '00:01:00'
 
     // Operations.
     Alerts__WebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.alertsWebhookUrl})'

@@ -152,7 +152,7 @@ type identityTargetsType = {
 
 @export()
 @sealed()
-@description('One Shopify store (app settings "Connectors__Shopify__Shops__<shop>__BaseUrl|AccessToken"). Sealed: there is no token property, the token is read from Key Vault.')
+@description('One Shopify store: its connector (app settings "Connectors__Shopify__Shops__<shop>__BaseUrl|AccessToken") and its "shopify" webhook secret ("Webhooks__Sources__shopify__Shops__<shop>__Secrets__0"). Sealed: there is no token or secret property, both are read from Key Vault.')
 type shopifyShopType = {
   @description('Required. The store\'s Admin API root, "https://<shop>.myshopify.com".')
   baseUrl: string
@@ -161,10 +161,15 @@ type shopifyShopType = {
   @minLength(1)
   @maxLength(127)
   accessTokenSecretName: string
+
+  @description('Optional. Name of the Key Vault secret that holds the store\'s webhook signing secret (the Shopify app\'s client secret). Default "webhooks-shopify-<shop>-secret", the handle with "-".')
+  @minLength(1)
+  @maxLength(127)
+  webhookSecretName: string?
 }
 
 @export()
-@description('Shopify stores by shop handle. App setting names take no "-": write the handle with "_" for "-" (shop "store-a" is "store_a"); the app reads it back as "store-a".')
+@description('Shopify stores by shop handle (the domain without .myshopify.com), each named once for its connector and its webhook secret. App setting names take no "-", so the template writes "_" for "-" and the app reads it back; "store-a" and "store_a" are the same shop, give one.')
 type shopifyShopsType = {
   *: shopifyShopType
 }

@@ -40,11 +40,6 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         "Webhooks__Sources__app__Secrets__0",
         "Webhooks__Sources__hr__Scheme",
         "Webhooks__Sources__hr__Secrets__0",
-        "Webhooks__Sources__shipbob__Scheme",
-        "Webhooks__Sources__shipbob__Secrets__0",
-        "Webhooks__Sources__shipstation__Scheme",
-        "Webhooks__Sources__shipstation__Secrets__0",
-        "Webhooks__Sources__shipstation__ResourceBaseUrl",
         "Webhooks__PublicBaseUrl",
         "Connectors__HubSpot__BaseUrl",
         "Connectors__HubSpot__AccessToken",
@@ -82,6 +77,12 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         "pricingAmountTolerance",
         "offboardingEnabled",
         "identityTargets",
+        "shopifyShops",
+        "shipBobBaseUrl",
+        "shipBobChannelId",
+        "shipStationBaseUrl",
+        "shipStationInventoryBaseUrl",
+        "ordersRouting",
     ];
 
     // The Key Vault the tests evaluate the function app module with (its real name holds a uniqueString only Azure knows).
@@ -92,9 +93,26 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
 
     private const string IdentityTargetsPrefix = "Identity__Targets__";
     private const string ShopifyShopsPrefix = "Connectors__Shopify__Shops__";
+    private const string ShopifyWebhookShopsPrefix = "Webhooks__Sources__shopify__Shops__";
 
-    // The order settings: the stores, the warehouses and the "Orders" section.
-    private static readonly string[] OrderSettingPrefixes = ["Connectors__Shopify__", "Connectors__ShipBob__", "Connectors__ShipStation__", "Orders__"];
+    // The order webhook sources, which exist only when their store or warehouse is configured.
+    private static readonly string[] OrderWebhookSettings =
+    [
+        "Webhooks__Sources__shopify__Scheme",
+        "Webhooks__Sources__shopify__Shops__store_a__Secrets__0",
+        "Webhooks__Sources__shipbob__Scheme",
+        "Webhooks__Sources__shipbob__Secrets__0",
+        "Webhooks__Sources__shipstation__Scheme",
+        "Webhooks__Sources__shipstation__Secrets__0",
+        "Webhooks__Sources__shipstation__ResourceBaseUrl",
+    ];
+
+    // The order settings: the stores, the warehouses, the "Orders" section and the order webhook sources.
+    private static readonly string[] OrderSettingPrefixes =
+    [
+        "Connectors__Shopify__", "Connectors__ShipBob__", "Connectors__ShipStation__", "Orders__",
+        "Webhooks__Sources__shopify__", "Webhooks__Sources__shipbob__", "Webhooks__Sources__shipstation__",
+    ];
 
     // The main parameters the sandbox parameter file gives for order fulfilment (its stores, warehouses and routing rule).
     private static readonly string[] OrderParameters =
@@ -150,7 +168,7 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     }
 
     [Fact]
-    public void App_settings_are_complete_and_every_secret_looking_setting_is_a_key_vault_reference()
+    public async Task App_settings_are_complete_and_every_secret_looking_setting_is_a_key_vault_reference()
     {
         var settings = AppSettings(fixture.Template);
 
@@ -158,16 +176,31 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         Assert.Equal("hubspot-v3", settings["Webhooks__Sources__crm__Scheme"]);
         Assert.Equal("standard-webhooks", settings["Webhooks__Sources__app__Scheme"]);
         Assert.Equal("bamboohr", settings["Webhooks__Sources__hr__Scheme"]);
-        Assert.Equal("shipbob", settings["Webhooks__Sources__shipbob__Scheme"]);
-        Assert.Equal("shipstation", settings["Webhooks__Sources__shipstation__Scheme"]);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.DoesNotContain(settings.Keys, name => name == "AzureWebJobsStorage");
 
         var secretLooking = settings
             .Where(s => SecretMarkers.Any(marker => s.Key.Contains(marker, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        Assert.Equal(11, secretLooking.Count);
+        Assert.Equal(9, secretLooking.Count);
         Assert.All(secretLooking, s => Assert.True(
+            KeyVaultReference().IsMatch(s.Value),
+            $"App setting '{s.Key}' must be a Key Vault reference, but is: {s.Value}"));
+
+        // The order webhook sources come with their stores and warehouses (here the sandbox's): complete, and their
+        // secrets (with every other secret-looking setting then written) Key Vault references too.
+        var withOrders = DeployedAppSettings(fixture.Template, await SandboxOrderParameters());
+        Assert.All(OrderWebhookSettings, name => Assert.True(withOrders.ContainsKey(name), $"App setting '{name}' is missing with the sandbox's stores and warehouses."));
+        Assert.Equal("shopify", withOrders["Webhooks__Sources__shopify__Scheme"]);
+        Assert.Equal("shipbob", withOrders["Webhooks__Sources__shipbob__Scheme"]);
+        Assert.Equal("shipstation", withOrders["Webhooks__Sources__shipstation__Scheme"]);
+        var orderSecretLooking = withOrders
+            .Where(s => SecretMarkers.Any(marker => s.Key.Contains(marker, StringComparison.OrdinalIgnoreCase)))
+            .Where(s => !settings.ContainsKey(s.Key))
+            .ToList();
+        // 3 shops' webhook secrets, ShipBob's and ShipStation's webhook secret; 3 shops' tokens, ShipBob's token, ShipStation's key, secret and inventory key.
+        Assert.Equal(12, orderSecretLooking.Count);
+        Assert.All(orderSecretLooking, s => Assert.True(
             KeyVaultReference().IsMatch(s.Value),
             $"App setting '{s.Key}' must be a Key Vault reference, but is: {s.Value}"));
     }
@@ -403,10 +436,9 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     public async Task Every_local_sample_setting_is_also_a_deployed_app_setting()
     {
         // The fixed settings, the identity target settings the identityTargets parameter writes for the sample's targets,
-        // and the order settings the order parameters write for the sample's stores and warehouses.
+        // and the order settings (webhook sources included) the order parameters write for the sample's stores and warehouses.
         var settings = AppSettings(fixture.Template).Keys
             .Concat(IdentitySettings(fixture.Template, await ParameterFileValue(SandboxTargetsParameterFile, "identityTargets")).Keys)
-            .Concat(ShopifySettings(fixture.Template, DevelopmentShops).Keys)
             .Concat(DeployedAppSettings(fixture.Template, await SandboxOrderParameters()).Keys)
             .ToHashSet(StringComparer.Ordinal);
 
@@ -430,12 +462,14 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
             .ToDictionary(p => AzureSettingName(p.Key), p => p.Value, StringComparer.Ordinal);
 
         Assert.Contains("Connectors__Shopify__Shops__store_b__AccessToken", sample.Keys);
+        Assert.Contains("Webhooks__Sources__shopify__Shops__store_b__Secrets__0", sample.Keys);
+        Assert.Contains("Webhooks__Sources__shipstation__ResourceBaseUrl", sample.Keys);
         // The SLA is the one order setting the sample leaves to the app's default.
         Assert.Equal(sample.Keys.Append("Orders__ShippingSla").Order(StringComparer.Ordinal), deployed.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("2.00:00:00", deployed["Orders__ShippingSla"]);
         foreach (var (name, value) in sample)
         {
-            bool secret = ((string[])["AccessToken", "ApiKey", "ApiSecret"]).Any(marker => name.EndsWith(marker, StringComparison.Ordinal));
+            bool secret = ((string[])["AccessToken", "ApiKey", "ApiSecret", "Secrets__0"]).Any(marker => name.EndsWith(marker, StringComparison.Ordinal));
             if (secret)
             {
                 Assert.True(KeyVaultReference().IsMatch(deployed[name]), $"{name} must be a Key Vault reference, but is: {deployed[name]}");
@@ -449,6 +483,11 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         Assert.Equal($"@Microsoft.KeyVault(VaultName={Vault};SecretName=shopify-sandbox-token)", deployed["Connectors__Shopify__Shops__store_a__AccessToken"]);
         Assert.Equal($"@Microsoft.KeyVault(VaultName={Vault};SecretName=shipbob-access-token)", deployed["Connectors__ShipBob__AccessToken"]);
         Assert.Equal($"@Microsoft.KeyVault(VaultName={Vault};SecretName=shipstation-inventory-api-key)", deployed["Connectors__ShipStation__InventoryApiKey"]);
+        Assert.Equal($"@Microsoft.KeyVault(VaultName={Vault};SecretName=webhooks-shopify-store-b-secret)", deployed["Webhooks__Sources__shopify__Shops__store_b__Secrets__0"]);
+        Assert.Equal($"@Microsoft.KeyVault(VaultName={Vault};SecretName=webhooks-shipbob-secret)", deployed["Webhooks__Sources__shipbob__Secrets__0"]);
+        Assert.Equal($"@Microsoft.KeyVault(VaultName={Vault};SecretName=webhooks-shipstation-token)", deployed["Webhooks__Sources__shipstation__Secrets__0"]);
+        // One shipStationBaseUrl: the connector's API and the origin the shipstation source accepts SHIP_NOTIFY pointers from.
+        Assert.Equal(deployed["Connectors__ShipStation__BaseUrl"], deployed["Webhooks__Sources__shipstation__ResourceBaseUrl"]);
     }
 
     [Fact]
@@ -464,10 +503,14 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
 
         Assert.Equal(["store-a", "store-b", "store-c"], services.GetRequiredService<IShopifyAdmin>().Shops);
         Assert.Equal(["shipbob", "shipstation"], services.GetRequiredService<WarehouseConnectors>().All.Select(w => w.Name));
+        var sources = services.GetRequiredService<IOptions<WebhookOptions>>().Value.Sources;
+        Assert.Equal(["store-a", "store-b", "store-c"], sources["shopify"].Shops.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(parameters["shipStationBaseUrl"], sources["shipstation"].ResourceBaseUrl);
+        Assert.Single(sources["shipbob"].Secrets);
     }
 
     [Fact]
-    public void Without_order_parameters_the_deployment_writes_no_store_or_warehouse_and_the_defaults_for_the_rest()
+    public void Without_order_parameters_the_deployment_writes_no_store_warehouse_or_order_webhook_source_and_the_defaults_for_the_rest()
     {
         var deployed = DeployedAppSettings(fixture.Template)
             .Where(p => OrderSettingPrefixes.Any(prefix => p.Key.StartsWith(prefix, StringComparison.Ordinal)))
@@ -752,10 +795,10 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
         return sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
     }
 
-    /// <summary>A local setting's name in Azure: an identity target's or a shop's name with "_" for "-", which app setting names cannot hold.</summary>
+    /// <summary>A local setting's name in Azure: an identity target's or a shop's name (connector or webhook) with "_" for "-", which app setting names cannot hold.</summary>
     private static string AzureSettingName(string setting)
     {
-        foreach (string prefix in (string[])[IdentityTargetsPrefix, ShopifyShopsPrefix])
+        foreach (string prefix in (string[])[IdentityTargetsPrefix, ShopifyShopsPrefix, ShopifyWebhookShopsPrefix])
         {
             if (setting.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -768,35 +811,68 @@ public sealed partial class BicepTemplateTests(BicepFixture fixture) : IClassFix
     }
 
 
-    private const string WebhookShopsPrefix = "Webhooks__Sources__shopify__Shops__";
-
     private static readonly string[] DevelopmentShops = ["store-a", "store-b", "store-c"];
 
+    /// <summary>A shopifyShops parameter value: these shop keys, each with a connector and, when given, its own webhook secret name.</summary>
+    private static object? Shops(IEnumerable<string> keys, string? webhookSecretName = null)
+    {
+        using var shops = JsonDocument.Parse(JsonSerializer.Serialize(keys.ToDictionary(
+            key => key,
+            key => webhookSecretName is null
+                ? (object)new { baseUrl = $"https://{key.Replace('_', '-')}.myshopify.example", accessTokenSecretName = "shopify-token" }
+                : new { baseUrl = $"https://{key.Replace('_', '-')}.myshopify.example", accessTokenSecretName = "shopify-token", webhookSecretName })));
+        return ArmExpressions.FromJson(shops.RootElement);
+    }
+
     /// <summary>The Webhooks__Sources__shopify__* app settings a deployment writes for this shopifyShops parameter value.</summary>
-    private static Dictionary<string, string> ShopifySettings(JsonElement template, string[] shops) =>
-        DeployedAppSettings(template, new Dictionary<string, object?> { ["shopifyShops"] = shops.Cast<object?>().ToList() })
+    private static Dictionary<string, string> ShopifySettings(JsonElement template, object? shops) =>
+        DeployedAppSettings(template, new Dictionary<string, object?> { ["shopifyShops"] = shops })
             .Where(p => p.Key.StartsWith("Webhooks__Sources__shopify__", StringComparison.Ordinal))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     [Fact]
     public void Each_shopify_shop_gets_its_key_vault_secret_under_a_name_app_settings_allow()
     {
-        var settings = ShopifySettings(fixture.Template, DevelopmentShops);
+        // Written with "-" or with "_", a store's handle is the same: "_" in app setting names, "-" in Key Vault names.
+        foreach (var keys in new[] { DevelopmentShops, DevelopmentShops.Select(shop => shop.Replace('-', '_')).ToArray() })
+        {
+            var settings = ShopifySettings(fixture.Template, Shops(keys));
 
-        Assert.Equal("shopify", settings["Webhooks__Sources__shopify__Scheme"]);
+            Assert.Equal("shopify", settings["Webhooks__Sources__shopify__Scheme"]);
+            Assert.Equal(
+                $"@Microsoft.KeyVault(VaultName={Vault};SecretName=webhooks-shopify-store-a-secret)",
+                settings["Webhooks__Sources__shopify__Shops__store_a__Secrets__0"]);
+            Assert.Equal(4, settings.Count);
+            // The same entry is the store's connector.
+            var all = DeployedAppSettings(fixture.Template, new Dictionary<string, object?> { ["shopifyShops"] = Shops(keys) });
+            Assert.Equal("https://store-a.myshopify.example", all["Connectors__Shopify__Shops__store_a__BaseUrl"]);
+        }
+        Assert.Empty(ShopifySettings(fixture.Template, Shops([])));
+    }
+
+    [Fact]
+    public void A_store_that_names_its_webhook_secret_gets_that_key_vault_secret()
+    {
+        var settings = ShopifySettings(fixture.Template, Shops(["store-a"], webhookSecretName: "shopify-app-client-secret"));
+
         Assert.Equal(
-            $"@Microsoft.KeyVault(VaultName={Vault};SecretName=webhooks-shopify-store-a-secret)",
+            $"@Microsoft.KeyVault(VaultName={Vault};SecretName=shopify-app-client-secret)",
             settings["Webhooks__Sources__shopify__Shops__store_a__Secrets__0"]);
-        Assert.Equal(4, settings.Count);
-        Assert.Empty(ShopifySettings(fixture.Template, []));
     }
 
     [Fact]
     public void A_shopify_shop_that_is_not_a_shop_handle_stops_the_deployment()
     {
-        var error = Assert.Throws<ArmFailException>(() => ShopifySettings(fixture.Template, ["store-a", "Store_B.myshopify.com"]));
+        var error = Assert.Throws<ArmFailException>(() => ShopifySettings(fixture.Template, Shops(["store-a", "Store_B.myshopify.com"])));
 
         Assert.Contains("Store_B.myshopify.com", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("store-a", error.Message, StringComparison.Ordinal);
+
+        // "--" would be written "__", the section separator; one shop given twice would write its settings twice.
+        error = Assert.Throws<ArmFailException>(() => ShopifySettings(fixture.Template, Shops(["store--c", "store-d", "store_d", "store-e"])));
+        Assert.Contains("store--c", error.Message, StringComparison.Ordinal);
+        Assert.Contains("store-d, store_d", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("store-e", error.Message, StringComparison.Ordinal);
     }
 
     private static string TargetName(string setting) =>

@@ -45,8 +45,9 @@ param identityTargets = {
   file_share: { kind: 'rest', baseUrl: '${sandbox}/rest/file-share', tokenSecretName: token, rest: restCalls }
 }
 
-// The standalone host's stores, warehouses and routing rule (local.settings.sample.json) as the order parameters; shop
-// handles with "_" for "-", as app setting names need (the app reads "store_a" as "store-a").
+// The standalone host's stores, warehouses and routing rule (local.settings.sample.json) as the order parameters, which
+// also make its "shopify", "shipbob" and "shipstation" webhook sources (each store's secret under the default
+// webhooks-shopify-<shop>-secret); shop handles written with "_" ("-" would do too; the app reads "store_a" as "store-a").
 param shopifyShops = {
   store_a: { baseUrl: '${sandbox}/shopify/store-a', accessTokenSecretName: 'shopify-sandbox-token' }
   store_b: { baseUrl: '${sandbox}/shopify/store-b', accessTokenSecretName: 'shopify-sandbox-token' }
