@@ -231,10 +231,11 @@ public sealed class OrderScenarioTests(OrdersHostFixture fixture)
     public async Task A_warehouse_stock_change_reaches_every_store()
     {
         OrderScenarioRun run = fixture.Run();
-        int held = await run.Warehouses.OpenUnitsAsync("shipbob", "WH-HAT-RED", CancellationToken.None)
-            + await run.Warehouses.OpenUnitsAsync("shipstation", "WH-HAT-RED", CancellationToken.None);
-        await run.Warehouses.SetOnHandAsync("shipstation", "WH-HAT-RED", 0, CancellationToken.None);
-        await run.Warehouses.SetOnHandAsync("shipbob", "WH-HAT-RED", 37 + held, CancellationToken.None);
+        // Stores show the sum over warehouses of on-hand minus what open orders hold there: ShipStation adds 0, ShipBob 37.
+        int heldAtShipBob = await run.Warehouses.OpenUnitsAsync("shipbob", "WH-HAT-RED", CancellationToken.None);
+        int heldAtShipStation = await run.Warehouses.OpenUnitsAsync("shipstation", "WH-HAT-RED", CancellationToken.None);
+        await run.Warehouses.SetOnHandAsync("shipstation", "WH-HAT-RED", heldAtShipStation, CancellationToken.None);
+        await run.Warehouses.SetOnHandAsync("shipbob", "WH-HAT-RED", 37 + heldAtShipBob, CancellationToken.None);
 
         foreach (string shop in SampleOrders.Shops)
         {
