@@ -36,6 +36,29 @@ public sealed class OrderScenarioTests(OrdersHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_shipstation_shipment_notice_is_read_back_from_shipstation_and_fulfils_the_order_in_the_store()
+    {
+        OrderScenarioRun run = fixture.Run();
+        long id = SampleOrders.NewOrderId();
+        string key = SampleOrders.Key("store-b", id);
+        using (await run.PlaceAsync("store-b", id, [("MUG-CLASSIC", 1)], CancellationToken.None, shipTo: "GB")) { }
+        WarehouseOrder order = await run.WaitForWarehouseOrderAsync(key, CancellationToken.None);
+        Assert.Equal("shipstation", order.Warehouse); // everything but the US routes to ShipStation first
+
+        // The sandbox sends an unsigned SHIP_NOTIFY pointer with the URL token; the product fetches the shipments back.
+        JsonObject shipped = await run.Warehouses.ShipAsync(order, null, CancellationToken.None);
+        Assert.Contains("SHIP_NOTIFY", shipped.ToJsonString(), StringComparison.Ordinal);
+
+        JsonObject output = await CompletedOutputAsync("order-" + key);
+        Assert.Equal("fulfilled", (string?)output["Outcome"]);
+        Assert.Equal("shipstation", (string?)output["Warehouse"]);
+        JsonObject? store = await run.Shop.GetOrderAsync("store-b", id, CancellationToken.None);
+        string tracking = Assert.Single(store!["fulfillments"]!.AsArray())!["trackingInfo"]?[0]?["number"]?.GetValue<string>() ?? string.Empty;
+        Assert.False(string.IsNullOrEmpty(tracking));
+        Assert.Contains(tracking, shipped.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Several_orders_at_once_across_the_three_stores_each_reach_the_warehouse_their_country_routes_to()
     {
         OrderScenarioRun run = fixture.Run();
