@@ -32,4 +32,11 @@ public sealed record SkuAvailability(string WarehouseSku, int Available, long Ve
 public interface IStoreStockSync
 {
     Task<SyncStoreStockResult> SyncAsync(IReadOnlyList<string> warehouseSkus, string correlationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The stock loop's catch-up: reads every store's level and corrects it to the ledger whatever the version record says,
+    /// because a store can be wrong at a recorded version (a racing push that left an older figure, or the store's own
+    /// decrement for an order the ledger backordered).
+    /// </summary>
+    Task<SyncStoreStockResult> CheckStoresAsync(IReadOnlyList<string> warehouseSkus, string correlationId, CancellationToken cancellationToken);
 }

@@ -9,8 +9,8 @@ namespace Integration.Activities.Orders.Stock;
 
 /// <summary>
 /// Pushes the ledger's availability of warehouse SKUs to every store, per store SKU mapped to them: read the store's
-/// level, then inventorySetQuantities compare-and-set against what was read, with the idempotency key
-/// "stock-{shop}-{sku}-{version}" so a repeat applies nothing twice. A store already at the ledger's version
+/// level, then inventorySetQuantities compare-and-set against what was read, with an idempotency key per attempt
+/// ("stock-{shop}-{sku}-{version}-{nonce}") so a retried request applies nothing twice. A store already at the ledger's version
 /// (table StoreStock) is skipped; if the ledger moved on while pushing, it pushes again. Best effort: a store that
 /// cannot be updated is named in the result's problems and logged, and the stock loop catches it up later.
 /// </summary>
@@ -23,7 +23,13 @@ public sealed partial class StoreStockSync(IStockLedger ledger, IShopifyAdmin sh
     /// <summary>Pushes of one pair in one call while the ledger keeps moving on.</summary>
     public const int MaxRounds = 3;
 
-    public async Task<SyncStoreStockResult> SyncAsync(IReadOnlyList<string> warehouseSkus, string correlationId, CancellationToken cancellationToken)
+    public Task<SyncStoreStockResult> SyncAsync(IReadOnlyList<string> warehouseSkus, string correlationId, CancellationToken cancellationToken) =>
+        RunAsync(warehouseSkus, trustVersions: true, correlationId, cancellationToken);
+
+    public Task<SyncStoreStockResult> CheckStoresAsync(IReadOnlyList<string> warehouseSkus, string correlationId, CancellationToken cancellationToken) =>
+        RunAsync(warehouseSkus, trustVersions: false, correlationId, cancellationToken);
+
+    private async Task<SyncStoreStockResult> RunAsync(IReadOnlyList<string> warehouseSkus, bool trustVersions, string correlationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(warehouseSkus);
         IReadOnlyList<string> shops = shopify.Shops;
@@ -56,7 +62,7 @@ public sealed partial class StoreStockSync(IStockLedger ledger, IShopifyAdmin sh
                 {
                     try
                     {
-                        updated += await PushAsync(shop, sku, warehouseSku, availability, correlationId, cancellationToken).ConfigureAwait(false);
+                        updated += await PushAsync(shop, sku, warehouseSku, availability, trustVersions, correlationId, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
@@ -70,22 +76,23 @@ public sealed partial class StoreStockSync(IStockLedger ledger, IShopifyAdmin sh
         return new SyncStoreStockResult(shops.Count, updated, problems);
     }
 
-    /// <summary>The idempotency key of one push: "stock-{shop}-{sku}-{version}", a retry after a stale answer suffixed; only [A-Za-z0-9-].</summary>
-    public static string IdempotencyKey(string shop, string sku, long version, int attempt)
-    {
-        string key = $"stock-{Clean(shop)}-{Clean(sku)}-{version}";
-        return attempt <= 1 ? key : $"{key}-r{attempt}";
-    }
+    /// <summary>
+    /// The idempotency key of one push: "stock-{shop}-{sku}-{version}-{nonce}", only [A-Za-z0-9-]. The HTTP pipeline's retries
+    /// of a request resend its key, so a lost answer never applies twice; each new attempt gets a new nonce, because the
+    /// store can come back to a figure it had at the same ledger version (its own order decrements, a restock), and a key
+    /// used before would only replay the earlier answer and change nothing.
+    /// </summary>
+    public static string IdempotencyKey(string shop, string sku, long version) => $"stock-{Clean(shop)}-{Clean(sku)}-{version}";
 
     /// <returns>How many writes reached the store.</returns>
-    private async Task<int> PushAsync(string shop, string sku, string warehouseSku, SkuAvailability availability, string correlationId, CancellationToken cancellationToken)
+    private async Task<int> PushAsync(string shop, string sku, string warehouseSku, SkuAvailability availability, bool trustVersions, string correlationId, CancellationToken cancellationToken)
     {
         int writes = 0;
         for (int round = 1; round <= MaxRounds; round++)
         {
             // Only the first round trusts the recorded version: a later round runs because the ledger moved while this call
             // pushed, and a racing push may have recorded the newer version with an older figure; the store's own level decides.
-            if (round == 1 && await versions.GetAsync(shop, sku, cancellationToken).ConfigureAwait(false) >= availability.Version)
+            if (round == 1 && trustVersions && await versions.GetAsync(shop, sku, cancellationToken).ConfigureAwait(false) >= availability.Version)
             {
                 return writes;
             }
@@ -119,7 +126,7 @@ public sealed partial class StoreStockSync(IStockLedger ledger, IShopifyAdmin sh
                 return (false, availability);
             }
 
-            string key = IdempotencyKey(shop, sku, availability.Version, attempt);
+            string key = $"{IdempotencyKey(shop, sku, availability.Version)}-{Guid.NewGuid().ToString("N")[..8]}";
             if (await shopify.SetAvailableAsync(shop, level, availability.Available, level.Available, key, correlationId, cancellationToken).ConfigureAwait(false))
             {
                 LogPushed(shop, LogText.Safe(sku), level.Available, availability.Available, availability.Version, correlationId);

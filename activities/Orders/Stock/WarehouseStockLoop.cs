@@ -13,8 +13,9 @@ public sealed record StockPoll(int WarehousesRead, int SkusChanged, int StoreUpd
 
 /// <summary>
 /// One round of the stock loop: read every warehouse's stock (a warehouse without a stock API is skipped), record each
-/// figure in the ledger (applied only when read after the ledger's last local change), then push to the stores the SKUs
-/// that changed and every SKU a store is behind on (the sync skips pairs already at the ledger's version).
+/// figure in the ledger (applied only when read after the ledger's last local change), then check every store's level of
+/// every SKU the ledger knows against the ledger and correct it (changed SKUs first): the store's own figure decides, not
+/// the version record, so a store left wrong by a racing push or by its own decrement for a backordered order converges.
 /// </summary>
 public sealed partial class WarehouseStockPoller(
     IEnumerable<IWarehouseConnector> warehouses, IStockLedger ledger, IStockLedgerIndex index, IStoreStockSync sync, TimeProvider time, ILogger<WarehouseStockPoller> log)
@@ -62,7 +63,7 @@ public sealed partial class WarehouseStockPoller(
         List<string> toSync = [.. changed, .. all.Where(s => !changed.Contains(s, StringComparer.Ordinal))];
         SyncStoreStockResult synced = toSync.Count == 0
             ? new SyncStoreStockResult(0, 0, [])
-            : await sync.SyncAsync(toSync, correlationId, cancellationToken).ConfigureAwait(false);
+            : await sync.CheckStoresAsync(toSync, correlationId, cancellationToken).ConfigureAwait(false);
         problems.AddRange(synced.Problems);
         if (changed.Count + synced.Updated + problems.Count > 0)
         {

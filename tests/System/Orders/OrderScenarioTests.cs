@@ -350,11 +350,12 @@ public sealed class OrderScenarioTests(OrdersHostFixture fixture)
         return count;
     }
 
-    private static async Task StoresShowAsync(OrderScenarioRun run, int available)
+    private async Task StoresShowAsync(OrderScenarioRun run, int available)
     {
         foreach (string shop in SampleOrders.Shops)
         {
-            await Eventually.Until(() => run.Shop.AvailableAsync(shop, SampleOrders.LimitedSku, CancellationToken.None), a => a == available, Deadline, $"{shop} to show {available} {SampleOrders.LimitedSku}");
+            await fixture.Host.ExplainTimeoutAsync(() => Eventually.Until(
+                () => run.Shop.AvailableAsync(shop, SampleOrders.LimitedSku, CancellationToken.None), a => a == available, Deadline, $"{shop} to show {available} {SampleOrders.LimitedSku}"));
         }
     }
 

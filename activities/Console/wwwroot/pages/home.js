@@ -22,8 +22,11 @@ export async function render(main, context) {
       el('tbody', {}, workflows.map((w) => el('tr', {},
         el('th', { scope: 'row' }, el('a', { href: `#/workflows?workflow=${encodeURIComponent(w)}` }, w)),
         statuses.map((s) => el('td', { class: count(w, s) > 0 && (s === 'Failed' || s === 'Terminated') ? 'num attention' : 'num' },
-          el('a', { href: `#/workflows?workflow=${encodeURIComponent(w)}&status=${encodeURIComponent(s)}`, 'data-testid': `count-${w}-${s}`,
-            'aria-label': `${count(w, s)} ${w} ${s}` }, String(count(w, s))))))))));
+          // Only a count above zero is a link: an empty list is not worth a Tab stop for a keyboard user.
+          count(w, s) > 0
+            ? el('a', { href: `#/workflows?workflow=${encodeURIComponent(w)}&status=${encodeURIComponent(s)}`, 'data-testid': `count-${w}-${s}`,
+              'aria-label': `${count(w, s)} ${w} ${s}` }, String(count(w, s)))
+            : el('span', { 'data-testid': `count-${w}-${s}` }, '0'))))))));
 
   const oldest = summary.oldestEventAgeSeconds;
   const chart = el('div', { class: 'chart', role: 'img', 'aria-label': CHART_NAME });

@@ -27,7 +27,7 @@ public sealed class WarehouseStockLoopTests
     public WarehouseStockLoopTests()
     {
         index.Setup(i => i.ListWarehouseSkusAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        sync.Setup(s => s.SyncAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        sync.Setup(s => s.CheckStoresAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((IReadOnlyList<string> skus, string _, CancellationToken _) => new SyncStoreStockResult(2, skus.Count, []));
     }
 
@@ -46,7 +46,7 @@ public sealed class WarehouseStockLoopTests
         Assert.Equal(1, poll.WarehousesRead);
         Assert.Equal(1, poll.SkusChanged);
         Assert.Empty(poll.Problems);
-        sync.Verify(s => s.SyncAsync(It.Is<IReadOnlyList<string>>(l => l.SequenceEqual(new[] { "WH-A", "WH-B", "WH-C" })), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        sync.Verify(s => s.CheckStoresAsync(It.Is<IReadOnlyList<string>>(l => l.SequenceEqual(new[] { "WH-A", "WH-B", "WH-C" })), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
         ledger.Verify(l => l.SetOnHandAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.Is<DateTimeOffset>(t => t != Start), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -63,7 +63,7 @@ public sealed class WarehouseStockLoopTests
 
         Assert.Equal(1, poll.WarehousesRead);
         Assert.Contains("shipbob", Assert.Single(poll.Problems), StringComparison.Ordinal);
-        sync.Verify(s => s.SyncAsync(It.Is<IReadOnlyList<string>>(l => l.SequenceEqual(new[] { "WH-A" })), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        sync.Verify(s => s.CheckStoresAsync(It.Is<IReadOnlyList<string>>(l => l.SequenceEqual(new[] { "WH-A" })), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
